@@ -1,0 +1,237 @@
+import { createHash } from "node:crypto";
+import { db } from "./db.server";
+import { getCatalogue } from "./catalogues.server";
+import { formatFileError, parseBenchmarksCsv, type FileError, type ParsedAssessment } from "./scorecard/benchmarks-csv";
+import type { Catalogue } from "./scorecard/catalogue";
+import type { Assessment } from "./scorecard/lights";
+
+// Stored benchmarking results: an import is validated whole and stored whole, or not at all.
+// Stored assessments are facts and are never updated.
+
+export type ImportPreview = {
+  fileName: string;
+  catalogueId: string;
+  rows: number;
+  clusters: Array<{ id: string; name: string; portfolios: Array<string>; dates: Array<string>; isNew: boolean }>;
+  portfolios: Array<{ code: string; clusters: number }>;
+  firstDate: string;
+  lastDate: string;
+  /** Blank cells per column that has any (key facts and indicators), in file order. */
+  missing: Array<{ column: string; blank: number }>;
+};
+
+export type ImportCheck =
+  | { ok: true; preview: ImportPreview; assessments: Array<ParsedAssessment>; sha256: string; catalogue: Catalogue }
+  | { ok: false; errors: Array<string> };
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+const IN_CHUNK = 500;
+
+async function alreadyStored(assessments: Array<ParsedAssessment>): Promise<Set<string>> {
+  const clusterIds = [...new Set(assessments.map((a) => a.cluster))];
+  const stored = new Set<string>();
+  for (let i = 0; i < clusterIds.length; i += IN_CHUNK) {
+    const rows = await db().assessment.findMany({
+      where: { clusterId: { in: clusterIds.slice(i, i + IN_CHUNK) } },
+      select: { clusterId: true, assessedOn: true },
+    });
+    for (const row of rows) stored.add(`${row.clusterId}\u0000${row.assessedOn}`);
+  }
+  return stored;
+}
+
+async function knownClusters(ids: Array<string>): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const rows = await db().cluster.findMany({ where: { id: { in: ids.slice(i, i + IN_CHUNK) } }, select: { id: true } });
+    for (const row of rows) known.add(row.id);
+  }
+  return known;
+}
+
+/** Validates a file against a stored catalogue and what is already stored; stores nothing. */
+export async function checkImport(fileName: string, text: string, catalogueId: string): Promise<ImportCheck> {
+  const catalogue = await getCatalogue(catalogueId);
+  if (!catalogue) return { ok: false, errors: [`catalogue ${catalogueId} is not stored`] };
+  const digest = sha256(text);
+  const previous = await db().benchmarkImport.findUnique({ where: { sha256: digest }, select: { id: true, fileName: true, importedAt: true } });
+  if (previous) {
+    return {
+      ok: false,
+      errors: [`${fileName}: this file was already imported on ${previous.importedAt.toISOString().slice(0, 10)} (import #${previous.id}, ${previous.fileName}); nothing was stored again`],
+    };
+  }
+  const parsed = parseBenchmarksCsv(text, catalogue);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => formatFileError(fileName, e)) };
+  const stored = await alreadyStored(parsed.assessments);
+  const conflicts: Array<FileError> = parsed.assessments
+    .filter((a) => stored.has(`${a.cluster}\u0000${a.assessedOn}`))
+    .map((a) => ({
+      line: a.line,
+      column: "assessed_on",
+      message: `cluster ${a.cluster} already has a stored assessment of ${a.assessedOn}; stored assessments are never replaced`,
+    }));
+  if (conflicts.length) return { ok: false, errors: conflicts.map((e) => formatFileError(fileName, e)) };
+  return { ok: true, preview: await previewOf(fileName, catalogue, parsed.assessments, parsed.columns), assessments: parsed.assessments, sha256: digest, catalogue };
+}
+
+async function previewOf(fileName: string, catalogue: Catalogue, assessments: Array<ParsedAssessment>, columns: Array<string>): Promise<ImportPreview> {
+  const byCluster = new Map<string, ImportPreview["clusters"][number]>();
+  const sorted = [...assessments].sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
+  for (const a of sorted) {
+    const entry = byCluster.get(a.cluster) ?? { id: a.cluster, name: a.name, portfolios: [], dates: [], isNew: true };
+    entry.name = a.name;
+    entry.portfolios = [...new Set([...entry.portfolios, ...a.portfolios])];
+    entry.dates.push(a.assessedOn);
+    byCluster.set(a.cluster, entry);
+  }
+  const known = await knownClusters([...byCluster.keys()]);
+  for (const entry of byCluster.values()) entry.isNew = !known.has(entry.id);
+  const portfolioCounts = new Map<string, number>();
+  for (const entry of byCluster.values()) for (const p of entry.portfolios) portfolioCounts.set(p, (portfolioCounts.get(p) ?? 0) + 1);
+  const factColumns = { members: "members", potential_members: "potentialMembers", fte: "fte", public_funding_pct: "publicFundingPct", sme_pct: "smePct" } as const;
+  const valueColumns = catalogue.indicators
+    .filter((i) => !(i.rule.kind === "number" && i.rule.derived))
+    .map((i) => i.code);
+  const missing = [...Object.keys(factColumns), ...valueColumns]
+    .map((column) => {
+      const blank = assessments.filter((a) =>
+        column in factColumns ? a[factColumns[column as keyof typeof factColumns]] === null : a.values[column] === undefined,
+      ).length;
+      return { column, blank, present: columns.includes(column) };
+    })
+    .filter((m) => m.blank > 0)
+    .map(({ column, blank }) => ({ column, blank }));
+  return {
+    fileName,
+    catalogueId: catalogue.id,
+    rows: assessments.length,
+    clusters: [...byCluster.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    portfolios: [...portfolioCounts].map(([code, clusters]) => ({ code, clusters })).sort((a, b) => a.code.localeCompare(b.code)),
+    firstDate: sorted[0]!.assessedOn,
+    lastDate: sorted[sorted.length - 1]!.assessedOn,
+    missing,
+  };
+}
+
+export type ImportResult = { ok: true; importId: number; preview: ImportPreview } | { ok: false; errors: Array<string> };
+
+/** Validates again and stores the file in one transaction: all its assessments or none. */
+export async function importBenchmarks(fileName: string, text: string, catalogueId: string): Promise<ImportResult> {
+  const check = await checkImport(fileName, text, catalogueId);
+  if (!check.ok) return check;
+  const latestName = new Map<string, string>();
+  for (const a of [...check.assessments].sort((x, y) => x.assessedOn.localeCompare(y.assessedOn))) latestName.set(a.cluster, a.name);
+  try {
+    const importId = await db().$transaction(async (tx) => {
+      const created = await tx.benchmarkImport.create({
+        data: { fileName, sha256: check.sha256, catalogueId, rowCount: check.assessments.length },
+        select: { id: true },
+      });
+      const newClusters = check.preview.clusters.filter((c) => c.isNew).map((c) => ({ id: c.id, name: latestName.get(c.id)! }));
+      if (newClusters.length) await tx.cluster.createMany({ data: newClusters });
+      await tx.assessment.createMany({
+        data: check.assessments.map((a) => ({
+          clusterId: a.cluster,
+          assessedOn: a.assessedOn,
+          portfolios: a.portfolios.join(";"),
+          members: a.members,
+          potentialMembers: a.potentialMembers,
+          fte: a.fte,
+          publicFundingPct: a.publicFundingPct,
+          smePct: a.smePct,
+          values: JSON.stringify(a.values),
+          importId: created.id,
+          lineNumber: a.line,
+        })),
+      });
+      return created.id;
+    });
+    return { ok: true, importId, preview: check.preview };
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      return { ok: false, errors: [`${fileName}: another import stored some of these assessments meanwhile; nothing was stored, check the file again`] };
+    }
+    throw error;
+  }
+}
+
+export type StoredAssessment = Assessment & { id: number; importId: number };
+
+const ASSESSMENT_SELECT = {
+  id: true,
+  clusterId: true,
+  assessedOn: true,
+  portfolios: true,
+  members: true,
+  potentialMembers: true,
+  fte: true,
+  publicFundingPct: true,
+  smePct: true,
+  values: true,
+  importId: true,
+  cluster: { select: { name: true } },
+} as const;
+
+type AssessmentRow = {
+  id: number;
+  clusterId: string;
+  assessedOn: string;
+  portfolios: string;
+  members: string | null;
+  potentialMembers: string | null;
+  fte: string | null;
+  publicFundingPct: string | null;
+  smePct: string | null;
+  values: string;
+  importId: number;
+  cluster: { name: string };
+};
+
+function toAssessment(row: AssessmentRow): StoredAssessment {
+  return {
+    id: row.id,
+    importId: row.importId,
+    cluster: row.clusterId,
+    name: row.cluster.name,
+    portfolios: row.portfolios.split(";"),
+    assessedOn: row.assessedOn,
+    members: row.members,
+    potentialMembers: row.potentialMembers,
+    fte: row.fte,
+    publicFundingPct: row.publicFundingPct,
+    smePct: row.smePct,
+    values: JSON.parse(row.values) as Record<string, string>,
+  };
+}
+
+/** Every stored assessment on or before asOf (and not before since): what a scorecard needs. */
+export async function assessmentsUpTo(asOf: string, since?: string): Promise<Array<StoredAssessment>> {
+  const rows = await db().assessment.findMany({
+    where: { assessedOn: { lte: asOf, ...(since ? { gte: since } : {}) } },
+    select: ASSESSMENT_SELECT,
+  });
+  return rows.map(toAssessment);
+}
+
+export async function clusterAssessments(clusterId: string): Promise<Array<StoredAssessment>> {
+  const rows = await db().assessment.findMany({ where: { clusterId }, select: ASSESSMENT_SELECT, orderBy: { assessedOn: "asc" } });
+  return rows.map(toAssessment);
+}
+
+/** Every portfolio code that appears in stored assessments, sorted. */
+export async function portfolioCodes(): Promise<Array<string>> {
+  const rows = await db().assessment.findMany({ select: { portfolios: true }, distinct: ["portfolios"] });
+  return [...new Set(rows.flatMap((r) => r.portfolios.split(";")))].sort();
+}
+
+export async function listImports() {
+  return db().benchmarkImport.findMany({
+    select: { id: true, fileName: true, importedAt: true, rowCount: true, catalogueId: true },
+    orderBy: { id: "desc" },
+    take: 20,
+  });
+}

@@ -1,0 +1,121 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { parseCatalogueText } from "../scorecard/catalogue";
+import { formatFileError, isIsoDate, parseBenchmarksCsv } from "../scorecard/benchmarks-csv";
+import { computeScorecard } from "../scorecard/compute";
+import { scorecardJson, scorecardText } from "../scorecard/format";
+import { todayIso } from "../scorecard/dates";
+
+// The analyst's command line. Exit 0: done; 1: bad input (messages on stderr); 2: bad usage.
+
+const USAGE = `Usage:
+  rces scorecard --catalogue FILE --benchmarks FILE [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--format json|text]
+  rces import FILE [--catalogue ID]      import a benchmarking CSV into the app's database
+  rces help`;
+
+class UsageError extends Error {}
+class InputError extends Error {
+  constructor(readonly messages: Array<string>) {
+    super(messages.join("\n"));
+  }
+}
+
+const isoDate = z.string().refine(isIsoDate, "must be a date YYYY-MM-DD");
+const scorecardArgs = z.object({
+  catalogue: z.string({ error: "FILE is required" }),
+  benchmarks: z.string({ error: "FILE is required" }),
+  "as-of": isoDate.optional(),
+  since: isoDate.optional(),
+  format: z.enum(["json", "text"], { error: "must be json or text" }).default("text"),
+});
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError([`${path}: cannot read the file (${code === "ENOENT" ? "no such file" : code ?? "error"})`]);
+  }
+}
+
+function usageFromZod(error: z.ZodError): UsageError {
+  return new UsageError(error.issues.map((i) => (i.path.length ? `--${String(i.path[0])}: ${i.message}` : i.message)).join("\n"));
+}
+
+async function scorecard(argv: Array<string>): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      catalogue: { type: "string" },
+      benchmarks: { type: "string" },
+      "as-of": { type: "string" },
+      since: { type: "string" },
+      format: { type: "string" },
+    },
+    strict: true,
+  });
+  const parsed = scorecardArgs.safeParse(values);
+  if (!parsed.success) throw usageFromZod(parsed.error);
+  const args = parsed.data;
+  const [catalogueText, csvText] = await Promise.all([readText(args.catalogue), readText(args.benchmarks)]);
+  const catalogue = parseCatalogueText(catalogueText);
+  if (!catalogue.ok) throw new InputError(catalogue.errors.map((e) => `${args.catalogue}: ${e}`));
+  const benchmarks = parseBenchmarksCsv(csvText, catalogue.catalogue);
+  if (!benchmarks.ok) throw new InputError(benchmarks.errors.map((e) => formatFileError(args.benchmarks, e)));
+  const asOf = args["as-of"] ?? todayIso();
+  if (args.since && args.since > asOf) throw new UsageError(`--since ${args.since} is after --as-of ${asOf}`);
+  const result = computeScorecard(catalogue.catalogue, benchmarks.assessments, { asOf, since: args.since });
+  process.stdout.write(args.format === "json" ? scorecardJson(result) + "\n" : scorecardText(result, catalogue.catalogue));
+}
+
+async function importFile(argv: Array<string>): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { catalogue: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError("import needs exactly one FILE");
+  const path = positionals[0]!;
+  const text = await readText(path);
+  // Loaded only here so that `scorecard` starts without the database client.
+  const { importFromCli } = await import("./import-command");
+  const outcome = await importFromCli(path, text, values.catalogue);
+  if (!outcome.ok) throw new InputError(outcome.errors);
+  process.stdout.write(outcome.summary + "\n");
+}
+
+export async function main(argv: Array<string>): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "scorecard":
+        await scorecard(rest);
+        return 0;
+      case "import":
+        await importFile(rest);
+        return 0;
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(USAGE + "\n");
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(error.messages.join("\n") + "\n");
+      return 1;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`rces: ${(error as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`rces: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
