@@ -235,3 +235,25 @@ export async function listImports() {
     take: 20,
   });
 }
+
+export type ClusterSummary = { id: string; name: string; assessments: number; latest: string; portfolios: Array<string> };
+
+/** Every cluster with its latest assessment's date and portfolios. */
+export async function listClusters(): Promise<Array<ClusterSummary>> {
+  const clusters = await db().cluster.findMany({
+    select: { id: true, name: true, assessments: { select: { assessedOn: true, portfolios: true }, orderBy: { assessedOn: "desc" } } },
+    orderBy: { name: "asc" },
+  });
+  return clusters.map((c) => ({
+    id: c.id,
+    name: c.name,
+    assessments: c.assessments.length,
+    latest: c.assessments[0]?.assessedOn ?? "",
+    portfolios: c.assessments[0]?.portfolios.split(";") ?? [],
+  }));
+}
+
+export async function catalogueOfImport(importId: number): Promise<string | null> {
+  const row = await db().benchmarkImport.findUnique({ where: { id: importId }, select: { catalogueId: true } });
+  return row?.catalogueId ?? null;
+}

@@ -55,7 +55,7 @@ function readRows(text: string): { rows: Array<Row> } | { error: FileError } {
       relax_column_count: true,
       skip_empty_lines: false,
       info: true,
-    }) as Array<{ record: Array<string>; info: { lines: number } }>;
+    }) as unknown as Array<{ record: Array<string>; info: { lines: number } }>;
     let previousEnd = 0;
     const rows: Array<Row> = [];
     for (const { record, info } of records) {

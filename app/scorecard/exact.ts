@@ -23,7 +23,7 @@ export function normaliseDecimalText(text: string): string {
 export function rationalFromNumber(value: number): Rational {
   const text = String(value);
   const [mantissa, exponentText] = text.split("e");
-  const parsed = parseDecimal(mantissa);
+  const parsed = parseDecimal(mantissa ?? "");
   if (!parsed) throw new Error(`not a finite number: ${text}`);
   const exponent = exponentText ? Number(exponentText) : 0;
   return exponent >= 0

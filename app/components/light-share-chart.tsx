@@ -1,0 +1,73 @@
+import type { LightOrMissing } from "~/scorecard/lights";
+import { LIGHT_SYMBOL, LightPatterns } from "./band";
+import { portfolioLabel } from "./scorecard-query";
+
+// The report's Figures 3 to 11: per indicator, the shares of green, yellow, red and missing
+// lights in each compared portfolio, as 100 % stacked bars.
+
+export type ShareRow = {
+  code: string;
+  title: string;
+  bars: Array<{ portfolio: string; counts: Record<LightOrMissing, number> }>;
+};
+
+const ORDER: Array<LightOrMissing> = ["green", "yellow", "red", "missing"];
+const WIDTH = 360;
+const LABEL_W = 64;
+const BAR_MAX = 280;
+const BAR_H = 16;
+const GAP = 4;
+const HEAD = 30;
+const GROUP_GAP = 12;
+
+export function percent(count: number, total: number): number {
+  return total === 0 ? 0 : Math.round((count / total) * 100);
+}
+
+export function LightShareChart({ rows, title, description }: { rows: Array<ShareRow>; title: string; description: string }) {
+  const id = "ls";
+  let y = 4;
+  const groups = rows.map((row) => {
+    const top = y;
+    y += HEAD + row.bars.length * (BAR_H + GAP) + GROUP_GAP;
+    return { row, top };
+  });
+  return (
+    <svg className="chart" viewBox={`0 0 ${WIDTH} ${y}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      <LightPatterns id={id} />
+      {groups.map(({ row, top }) => (
+        <g key={row.code} transform={`translate(0 ${top})`}>
+          <text x="0" y="11" className="chart-group">{row.code}</text>
+          <text x="0" y="24" className="chart-note">{row.title.length > 62 ? row.title.slice(0, 60) + "…" : row.title}</text>
+          {row.bars.map((bar, i) => {
+            const total = ORDER.reduce((sum, light) => sum + bar.counts[light], 0);
+            let x = LABEL_W;
+            return (
+              <g key={bar.portfolio} transform={`translate(0 ${HEAD + i * (BAR_H + GAP)})`}>
+                <text x="0" y={BAR_H - 4} className="chart-label">{portfolioLabel(bar.portfolio)}</text>
+                {total === 0 && <text x={LABEL_W} y={BAR_H - 4} className="chart-note">no clusters</text>}
+                {ORDER.map((light) => {
+                  const w = total === 0 ? 0 : (bar.counts[light] / total) * BAR_MAX;
+                  const segment = (
+                    <g key={light}>
+                      <rect x={x} y="0" width={w} height={BAR_H} fill={`url(#${id}-${light})`} className={`bar-${light}`} />
+                      {w >= 26 && (
+                        <text x={x + 3} y={BAR_H - 4} className="chart-in-bar">
+                          {LIGHT_SYMBOL[light]} {percent(bar.counts[light], total)}%
+                        </text>
+                      )}
+                    </g>
+                  );
+                  x += w;
+                  return segment;
+                })}
+              </g>
+            );
+          })}
+        </g>
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Light } from "~/scorecard/catalogue";
+import { LIGHT_SYMBOL, LIGHT_WORD, LightPatterns } from "./band";
+import { portfolioLabel } from "./scorecard-query";
+
+// The report's Figure 2 as horizontal bars (legible at 360 px): one group per dimension and one
+// for the overall score, one bar per compared portfolio, each with its number and band symbol.
+
+export type ChartRow = { title: string; bars: Array<{ portfolio: string; score: number | null; band: Light | null }> };
+
+const WIDTH = 360;
+const LABEL_W = 64;
+const BAR_MAX = 210;
+const BAR_H = 14;
+const GAP = 4;
+const GROUP_HEAD = 18;
+const GROUP_GAP = 10;
+
+export function ScorecardChart({ rows, title, description }: { rows: Array<ChartRow>; title: string; description: string }) {
+  const id = "sc";
+  let y = 4;
+  const groups = rows.map((row) => {
+    const top = y;
+    y += GROUP_HEAD + row.bars.length * (BAR_H + GAP) + GROUP_GAP;
+    return { row, top };
+  });
+  const height = y;
+  return (
+    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      <LightPatterns id={id} />
+      {groups.map(({ row, top }) => (
+        <g key={row.title} transform={`translate(0 ${top})`}>
+          <text x="0" y="12" className="chart-group">{row.title}</text>
+          {row.bars.map((bar, i) => {
+            const barY = GROUP_HEAD + i * (BAR_H + GAP);
+            const w = bar.score === null ? 0 : Math.max(1, (bar.score / 100) * BAR_MAX);
+            const band = bar.band;
+            return (
+              <g key={bar.portfolio} transform={`translate(0 ${barY})`}>
+                <text x="0" y={BAR_H - 3} className="chart-label">{portfolioLabel(bar.portfolio)}</text>
+                <rect x={LABEL_W} y="0" width={BAR_MAX} height={BAR_H} className="chart-track" />
+                {band && <rect x={LABEL_W} y="0" width={w} height={BAR_H} fill={`url(#${id}-${band})`} className={`bar-${band}`} />}
+                <text x={LABEL_W + BAR_MAX + 4} y={BAR_H - 3} className="chart-value">
+                  {bar.score === null ? "no data" : `${bar.score.toFixed(1)} ${LIGHT_SYMBOL[band!]} ${LIGHT_WORD[band!]}`}
+                </text>
+              </g>
+            );
+          })}
+        </g>
+      ))}
+    </svg>
+  );
+}

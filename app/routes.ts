@@ -1,0 +1,13 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/home.tsx"),
+  route("scorecard", "routes/scorecard.tsx"),
+  route("scorecard/:dimension", "routes/dimension.tsx"),
+  route("clusters", "routes/clusters.tsx"),
+  route("clusters/:clusterId", "routes/cluster.tsx"),
+  route("import", "routes/import.tsx"),
+  route("methodology", "routes/methodology.tsx"),
+  route("methodology/:catalogueId", "routes/catalogue.tsx"),
+  route("healthz", "routes/healthz.ts"),
+] satisfies RouteConfig;

@@ -1,0 +1,173 @@
+import { data, Form, Link } from "react-router";
+import { z } from "zod";
+import { BandBadge, LightBadge } from "~/components/band";
+import { portfolioLabel } from "~/components/scorecard-query";
+import { catalogueOfImport, clusterAssessments } from "~/benchmarks.server";
+import { getCatalogue } from "~/catalogues.server";
+import { describeRule } from "~/scorecard/catalogue";
+import { portfolioScorecard } from "~/scorecard/compute";
+import { explainAssessment, staffingNeed } from "~/scorecard/lights";
+import { isIsoDate } from "~/scorecard/benchmarks-csv";
+import type { Route } from "./+types/cluster";
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.cluster.name ?? "Cluster"} · RCES` }];
+
+const searchSchema = z.object({ on: z.string().refine(isIsoDate, "must be a date YYYY-MM-DD").optional() });
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const search = searchSchema.safeParse({ on: new URL(request.url).searchParams.get("on") || undefined });
+  if (!search.success) throw data("Bad query: on must be a date YYYY-MM-DD", { status: 400 });
+  const assessments = await clusterAssessments(params.clusterId);
+  if (assessments.length === 0) throw data("No such cluster organisation.", { status: 404 });
+  const selected = search.data.on ? assessments.find((a) => a.assessedOn === search.data.on) : assessments[assessments.length - 1];
+  if (!selected) throw data(`This cluster has no benchmarking dated ${search.data.on}.`, { status: 404 });
+  // Each assessment is read under the catalogue it was validated against at import.
+  const catalogueFor = async (importId: number) => {
+    const id = await catalogueOfImport(importId);
+    const catalogue = id ? await getCatalogue(id) : null;
+    if (!catalogue) throw new Error(`catalogue of import ${importId} is not stored`);
+    return catalogue;
+  };
+  const history = await Promise.all(
+    assessments.map(async (a) => {
+      const catalogue = await catalogueFor(a.importId);
+      const card = portfolioScorecard(catalogue, a.cluster, [a]);
+      return {
+        assessedOn: a.assessedOn,
+        catalogue: catalogue.id,
+        portfolios: a.portfolios,
+        members: a.members,
+        fte: a.fte,
+        publicFundingPct: a.publicFundingPct,
+        overall: card.overall,
+        dimensions: card.dimensions.map((d, i) => ({ ...d, title: catalogue.dimensions[i]!.title })),
+      };
+    }),
+  );
+  const catalogue = await catalogueFor(selected.importId);
+  const lights = explainAssessment(catalogue, selected);
+  const need = staffingNeed(catalogue, selected.members);
+  return {
+    cluster: { id: selected.cluster, name: selected.name },
+    selected: {
+      assessedOn: selected.assessedOn,
+      catalogue: catalogue.id,
+      members: selected.members,
+      potentialMembers: selected.potentialMembers,
+      fte: selected.fte,
+      publicFundingPct: selected.publicFundingPct,
+      smePct: selected.smePct,
+      portfolios: selected.portfolios,
+    },
+    staffing: need ? { neededFte: need.shown, perFifty: need.perFifty } : null,
+    dimensions: catalogue.dimensions.map((d) => ({
+      code: d.code,
+      title: d.title,
+      indicators: d.indicators.map((indicator) => {
+        const light = lights.find((l) => l.code === indicator.code)!;
+        return { ...light, title: indicator.title, rule: describeRule(indicator) };
+      }),
+    })),
+    history,
+  };
+}
+
+export default function ClusterPage({ loaderData }: Route.ComponentProps) {
+  const { cluster, selected, staffing, dimensions, history } = loaderData;
+  const fte = selected.fte === null ? null : Number(selected.fte);
+  return (
+    <>
+      <p><Link to="/clusters">← All clusters</Link></p>
+      <h1>{cluster.name}</h1>
+      <p className="lead">
+        {cluster.id} · portfolios {selected.portfolios.map(portfolioLabel).join(", ")} · benchmarked {history.length} time{history.length === 1 ? "" : "s"}
+      </p>
+
+      <section aria-labelledby="history-h">
+        <h2 id="history-h">Benchmarkings over time</h2>
+        <div className="table-scroll">
+          <table>
+            <caption>Overall score and green lights per benchmarking</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Overall</th>
+                <th scope="col">Members</th>
+                <th scope="col">Team FTE</th>
+                <th scope="col">Public funding %</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.assessedOn} aria-current={h.assessedOn === selected.assessedOn ? "true" : undefined}>
+                  <th scope="row">{h.assessedOn}</th>
+                  <td>
+                    <strong>{h.overall.score?.toFixed(1) ?? "–"}</strong> <BandBadge band={h.overall.band} /> <span className="muted">{h.overall.green}/{h.overall.cells}</span>
+                  </td>
+                  <td>{h.members ?? "–"}</td>
+                  <td>{h.fte ?? "–"}</td>
+                  <td>{h.publicFundingPct ?? "–"}</td>
+                  <td>{h.assessedOn === selected.assessedOn ? "shown below" : <Link to={`?on=${h.assessedOn}`}>show lights</Link>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="staff-h">
+        <h2 id="staff-h">Staffing</h2>
+        {staffing && selected.members !== null ? (
+          <p>
+            With {selected.members} committed members the team needs <strong>{staffing.neededFte.toFixed(1)} FTE</strong> for a green light
+            ({staffing.perFifty} FTE per 50 members); it has {fte === null ? "no FTE recorded" : `${selected.fte} FTE`}.
+          </p>
+        ) : (
+          <p>No committed members recorded, so the staffing need cannot be computed.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="lights-h">
+        <h2 id="lights-h">Lights of the benchmarking of {selected.assessedOn}</h2>
+        <p className="muted">Methodology {selected.catalogue}. Each light with the value, the rule and why.</p>
+        {history.length > 1 && (
+          <Form method="get" className="inline-form">
+            <label>
+              Benchmarking{" "}
+              <select name="on" defaultValue={selected.assessedOn}>
+                {history.map((h) => <option key={h.assessedOn} value={h.assessedOn}>{h.assessedOn}</option>)}
+              </select>
+            </label>{" "}
+            <button type="submit">Show</button>
+          </Form>
+        )}
+        {dimensions.map((d) => (
+          <div key={d.code} className="table-scroll">
+            <table>
+              <caption>{d.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Light</th>
+                  <th scope="col">Rule and reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.indicators.map((i) => (
+                  <tr key={i.code}>
+                    <th scope="row">{i.code} <span className="muted">{i.title}</span></th>
+                    <td>{i.value ?? "–"}</td>
+                    <td><LightBadge light={i.light} /></td>
+                    <td>{i.reason} <span className="muted">Rule: {i.rule}</span></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </section>
+    </>
+  );
+}

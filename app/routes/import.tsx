@@ -1,0 +1,187 @@
+import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { z } from "zod";
+import { portfolioLabel } from "~/components/scorecard-query";
+import { checkImport, importBenchmarks, listImports, type ImportPreview } from "~/benchmarks.server";
+import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
+import { dropUpload, heldUpload, holdUpload } from "~/pending-imports.server";
+import type { Route } from "./+types/import";
+
+export const meta: Route.MetaFunction = () => [{ title: "Import benchmarking results · RCES" }];
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const done = z.coerce.number().int().positive().safeParse(new URL(request.url).searchParams.get("done"));
+  const imports = await listImports();
+  return {
+    catalogues: (await listCatalogues()).map((c) => ({ id: c.id, title: c.title })),
+    defaultCatalogue: DEFAULT_CATALOGUE_ID,
+    imports: imports.map((i) => ({ ...i, importedAt: i.importedAt.toISOString().slice(0, 16).replace("T", " ") })),
+    done: done.success ? imports.find((i) => i.id === done.data) ?? null : null,
+  };
+}
+
+const previewSchema = z.object({
+  intent: z.literal("preview"),
+  catalogue: z.string().min(1, "choose a methodology"),
+  file: z
+    .instanceof(File, { message: "choose a CSV file" })
+    .refine((f) => f.size > 0, "the file is empty")
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
+    .refine((f) => /\.(csv|txt)$/i.test(f.name) || /^text\/(csv|plain)/.test(f.type), "the file must be a CSV file (.csv)"),
+});
+const confirmSchema = z.object({ intent: z.enum(["confirm", "cancel"]), pending: z.string().uuid() });
+const formSchema = z.discriminatedUnion("intent", [previewSchema, confirmSchema]);
+
+type ActionData =
+  | { kind: "errors"; fileName: string; errors: Array<string> }
+  | { kind: "preview"; pendingId: string; preview: ImportPreview };
+
+export async function action({ request }: Route.ActionArgs) {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
+    return data<ActionData>({ kind: "errors", fileName: "upload", errors: [`The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`] }, { status: 413 });
+  }
+  const form = await request.formData();
+  const parsed = formSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return data<ActionData>(
+      { kind: "errors", fileName: "form", errors: parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`) },
+      { status: 400 },
+    );
+  }
+  const input = parsed.data;
+  if (input.intent === "preview") {
+    const text = await input.file.text();
+    const check = await checkImport(input.file.name, text, input.catalogue);
+    if (!check.ok) return data<ActionData>({ kind: "errors", fileName: input.file.name, errors: check.errors }, { status: 422 });
+    const pendingId = await holdUpload(input.file.name, text, input.catalogue);
+    return data<ActionData>({ kind: "preview", pendingId, preview: check.preview });
+  }
+  const pending = await heldUpload(input.pending);
+  if (!pending) {
+    return data<ActionData>({ kind: "errors", fileName: "upload", errors: ["This preview has expired or was already confirmed; upload the file again."] }, { status: 410 });
+  }
+  if (input.intent === "cancel") {
+    await dropUpload(pending.id);
+    return redirect("/import");
+  }
+  const result = await importBenchmarks(pending.fileName, pending.content, pending.catalogueId);
+  if (!result.ok) return data<ActionData>({ kind: "errors", fileName: pending.fileName, errors: result.errors }, { status: 409 });
+  await dropUpload(pending.id);
+  return redirect(`/import?done=${result.importId}`);
+}
+
+export default function ImportPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { catalogues, defaultCatalogue, imports, done } = loaderData;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <h1>Import benchmarking results</h1>
+      {done && (
+        <p className="notice" role="status">
+          Stored import #{done.id}: {done.rowCount} assessments from {done.fileName}. <Link to="/scorecard">See the scorecard</Link>.
+        </p>
+      )}
+      {actionData?.kind === "errors" && (
+        <section className="errors" role="alert" aria-labelledby="errors-h">
+          <h2 id="errors-h">{actionData.fileName}: nothing was stored</h2>
+          <p>{actionData.errors.length} problem{actionData.errors.length === 1 ? "" : "s"} to fix in the file, then upload it again:</p>
+          <ul>
+            {actionData.errors.map((e, i) => <li key={i}>{e}</li>)}
+          </ul>
+        </section>
+      )}
+      {actionData?.kind === "preview" ? (
+        <Preview pendingId={actionData.pendingId} preview={actionData.preview} busy={busy} />
+      ) : (
+        <Form method="post" encType="multipart/form-data" className="upload-form">
+          <input type="hidden" name="intent" value="preview" />
+          <p>
+            A CSV file with one row per benchmarking: columns <code>cluster</code>, <code>name</code>, <code>portfolios</code>,{" "}
+            <code>assessed_on</code>, the key facts and one column per indicator (<Link to="/methodology">see the methodology</Link>).
+            You will see a preview before anything is stored.
+          </p>
+          <label>
+            CSV file
+            <input type="file" name="file" accept=".csv,text/csv" required />
+          </label>
+          <label>
+            Methodology
+            <select name="catalogue" defaultValue={defaultCatalogue}>
+              {catalogues.map((c) => <option key={c.id} value={c.id}>{c.id}: {c.title}</option>)}
+            </select>
+          </label>
+          <button type="submit" disabled={busy}>Check the file</button>
+        </Form>
+      )}
+      <section aria-labelledby="recent-h">
+        <h2 id="recent-h">Recent imports</h2>
+        {imports.length === 0 ? (
+          <p>None yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr><th scope="col">#</th><th scope="col">File</th><th scope="col">Assessments</th><th scope="col">Methodology</th><th scope="col">Stored (UTC)</th></tr>
+              </thead>
+              <tbody>
+                {imports.map((i) => (
+                  <tr key={i.id}><td>{i.id}</td><td>{i.fileName}</td><td>{i.rowCount}</td><td>{i.catalogueId}</td><td>{i.importedAt}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Preview({ pendingId, preview, busy }: { pendingId: string; preview: ImportPreview; busy: boolean }) {
+  const newCount = preview.clusters.filter((c) => c.isNew).length;
+  return (
+    <section aria-labelledby="preview-h" className="preview">
+      <h2 id="preview-h">Preview of {preview.fileName}</h2>
+      <p>
+        No errors found. {preview.rows} assessment{preview.rows === 1 ? "" : "s"} of {preview.clusters.length} cluster organisations
+        ({newCount} new), dated {preview.firstDate} to {preview.lastDate}, methodology {preview.catalogueId}. Nothing is stored until you confirm.
+      </p>
+      <Form method="post" className="confirm-form">
+        <input type="hidden" name="pending" value={pendingId} />
+        <button type="submit" name="intent" value="confirm" disabled={busy}>Store these {preview.rows} assessments</button>{" "}
+        <button type="submit" name="intent" value="cancel" className="secondary" disabled={busy}>Cancel</button>
+      </Form>
+      <h3>Portfolios</h3>
+      <ul>
+        {preview.portfolios.map((p) => <li key={p.code}>{portfolioLabel(p.code)}: {p.clusters} clusters</li>)}
+      </ul>
+      <h3>Missing values</h3>
+      {preview.missing.length === 0 ? (
+        <p>None: every column has a value in every row.</p>
+      ) : (
+        <p>
+          Blank cells count as missing lights (never green):{" "}
+          {preview.missing.map((m) => `${m.column} ${m.blank}`).join(", ")}.
+        </p>
+      )}
+      <div className="table-scroll">
+        <table>
+          <caption>Cluster organisations in the file</caption>
+          <thead>
+            <tr><th scope="col">Cluster</th><th scope="col">Portfolios</th><th scope="col">Benchmarked on</th></tr>
+          </thead>
+          <tbody>
+            {preview.clusters.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name} <span className="muted">{c.id}{c.isNew ? " · new" : ""}</span></th>
+                <td>{c.portfolios.map(portfolioLabel).join(", ")}</td>
+                <td>{c.dates.join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

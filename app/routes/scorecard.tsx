@@ -1,0 +1,119 @@
+import { Link } from "react-router";
+import { BandBadge } from "~/components/band";
+import { ScorecardQueryForm } from "~/components/query-form";
+import { ScorecardChart, type ChartRow } from "~/components/scorecard-chart";
+import { portfolioLabel, queryString } from "~/components/scorecard-query";
+import { loadScorecard } from "~/scorecard-query.server";
+import type { Route } from "./+types/scorecard";
+
+export const meta: Route.MetaFunction = () => [{ title: "Regional Cluster Excellence Scorecard" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { query, catalogue, available, catalogues, scorecard } = await loadScorecard(request);
+  return {
+    query,
+    available,
+    catalogues: catalogues.map((c) => ({ id: c.id, title: c.title })),
+    catalogueTitle: catalogue.title,
+    bands: { redBelow: catalogue.bands.redBelowText, greenAbove: catalogue.bands.greenAboveText },
+    dimensions: catalogue.dimensions.map((d) => ({ code: d.code, title: d.title, indicators: d.indicators.length })),
+    portfolios: scorecard.portfolios,
+  };
+}
+
+function fact(value: number | null, unit = ""): string {
+  return value === null ? "no data" : `${value.toFixed(1)}${unit}`;
+}
+
+export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
+  const { query, available, catalogues, dimensions, portfolios, bands, catalogueTitle } = loaderData;
+  const rows: Array<ChartRow> = [
+    ...dimensions.map((d, i) => ({
+      title: d.title,
+      bars: portfolios.map((p) => ({ portfolio: p.code, score: p.dimensions[i]!.score, band: p.dimensions[i]!.band })),
+    })),
+    { title: "Overall (RCES)", bars: portfolios.map((p) => ({ portfolio: p.code, score: p.overall.score, band: p.overall.band })) },
+  ];
+  const names = portfolios.map((p) => portfolioLabel(p.code)).join(", ");
+  const qs = queryString(query);
+  return (
+    <>
+      <h1>Regional Cluster Excellence Scorecard</h1>
+      <p className="lead">
+        {catalogueTitle} ({query.catalogue}), each cluster with its latest benchmarking on or before {query.asOf}
+        {query.since ? `, and not before ${query.since}` : ""}.
+      </p>
+      <ScorecardQueryForm query={query} available={available} catalogues={catalogues} />
+      {portfolios.length === 0 ? (
+        <p>Choose at least one portfolio.</p>
+      ) : (
+        <>
+          <section aria-labelledby="facts-h">
+            <h2 id="facts-h">Key facts</h2>
+            <div className="facts">
+              {portfolios.map((p) => (
+                <dl key={p.code} className="facts-box" aria-label={`Key facts, ${portfolioLabel(p.code)}`}>
+                  <dt className="facts-title">{portfolioLabel(p.code)}</dt>
+                  <dd className="facts-title">{p.clusters} clusters</dd>
+                  <dt>Committed members, mean</dt><dd>{fact(p.keyFacts.members)}</dd>
+                  <dt>Team FTE, mean</dt><dd>{fact(p.keyFacts.fte)}</dd>
+                  <dt>Public funding, mean</dt><dd>{fact(p.keyFacts.publicFundingPct, " %")}</dd>
+                  <dt>SMEs among members, mean</dt><dd>{fact(p.keyFacts.smePct, " %")}</dd>
+                  <dt>Committed of potential members</dt><dd>{fact(p.keyFacts.committedSharePct, " %")}</dd>
+                </dl>
+              ))}
+            </div>
+          </section>
+          <section aria-labelledby="chart-h">
+            <h2 id="chart-h">Scores by dimension</h2>
+            <p className="legend">
+              Score = green lights as % of all lights possible. <span aria-hidden="true">✔</span> green: above {bands.greenAbove};{" "}
+              <span aria-hidden="true">▲</span> yellow: {bands.redBelow} to {bands.greenAbove}; <span aria-hidden="true">✖</span> red: below {bands.redBelow}.
+            </p>
+            <ScorecardChart
+              rows={rows}
+              title={`Scores by dimension and overall: ${names}, as of ${query.asOf}`}
+              description={`Bar chart. The table below gives every number and band.`}
+            />
+            <div className="table-scroll">
+              <table>
+                <caption>Scores by dimension (green lights / lights possible)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Dimension</th>
+                    {portfolios.map((p) => <th key={p.code} scope="col">{portfolioLabel(p.code)}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {dimensions.map((d, i) => (
+                    <tr key={d.code}>
+                      <th scope="row"><Link to={`/scorecard/${d.code}?${qs}`}>{d.title}</Link> <span className="muted">({d.indicators} indicators)</span></th>
+                      {portfolios.map((p) => {
+                        const s = p.dimensions[i]!;
+                        return (
+                          <td key={p.code}>
+                            <strong>{s.score === null ? "–" : s.score.toFixed(1)}</strong> <BandBadge band={s.band} />
+                            <span className="muted"> {s.green}/{s.cells}</span>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                  <tr className="overall">
+                    <th scope="row">Overall</th>
+                    {portfolios.map((p) => (
+                      <td key={p.code}>
+                        <strong>{p.overall.score === null ? "–" : p.overall.score.toFixed(1)}</strong> <BandBadge band={p.overall.band} />
+                        <span className="muted"> {p.overall.green}/{p.overall.cells}</span>
+                      </td>
+                    ))}
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

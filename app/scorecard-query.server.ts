@@ -1,0 +1,59 @@
+import { data } from "react-router";
+import { z } from "zod";
+import { assessmentsUpTo, portfolioCodes } from "./benchmarks.server";
+import { DEFAULT_CATALOGUE_ID, getCatalogue, listCatalogues } from "./catalogues.server";
+import { isIsoDate } from "./scorecard/benchmarks-csv";
+import { computeScorecard } from "./scorecard/compute";
+import { todayIso } from "./scorecard/dates";
+import type { ScorecardQuery } from "./components/scorecard-query";
+
+// The query every scorecard view shares: which catalogue, as of when, which portfolios.
+
+const MAX_DEFAULT_PORTFOLIOS = 3;
+
+const isoDate = z.string().refine(isIsoDate, "must be a date YYYY-MM-DD");
+export const scorecardQuerySchema = z.object({
+  catalogue: z.string().min(1).default(DEFAULT_CATALOGUE_ID),
+  asOf: z.union([z.literal("").transform(() => undefined), isoDate]).optional(),
+  since: z.union([z.literal("").transform(() => undefined), isoDate]).optional(),
+  p: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "not a portfolio code")).max(12, "compare at most 12 portfolios").default([]),
+});
+
+
+/** Parses the URL's search params; a malformed query is a 400 naming the field. */
+export async function readScorecardQuery(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const parsed = scorecardQuerySchema.safeParse({
+    catalogue: params.get("catalogue") ?? undefined,
+    asOf: params.get("asOf") ?? undefined,
+    since: params.get("since") ?? undefined,
+    p: params.getAll("p"),
+  });
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ");
+    throw data(`Bad query: ${message}`, { status: 400 });
+  }
+  const catalogue = await getCatalogue(parsed.data.catalogue);
+  if (!catalogue) throw data(`No catalogue "${parsed.data.catalogue}" is stored.`, { status: 404 });
+  const available = await portfolioCodes();
+  const chosen = parsed.data.p.length ? [...new Set(parsed.data.p)] : available.slice(0, MAX_DEFAULT_PORTFOLIOS);
+  const query: ScorecardQuery = {
+    catalogue: catalogue.id,
+    asOf: parsed.data.asOf ?? todayIso(),
+    since: parsed.data.since,
+    portfolios: chosen.sort(),
+  };
+  if (query.since && query.since > query.asOf) throw data("Bad query: since is after the as-of date", { status: 400 });
+  return { query, catalogue, available, catalogues: await listCatalogues() };
+}
+
+export async function loadScorecard(request: Request) {
+  const { query, catalogue, available, catalogues } = await readScorecardQuery(request);
+  const assessments = await assessmentsUpTo(query.asOf, query.since);
+  const scorecard = computeScorecard(catalogue, assessments, {
+    asOf: query.asOf,
+    since: query.since,
+    portfolios: query.portfolios,
+  });
+  return { query, catalogue, available, catalogues, scorecard };
+}

@@ -1,0 +1,29 @@
+// Creates or migrates the embedded SQLite database and, when it holds no data yet, seeds the
+// demo. An existing database is never overwritten: migrations only add.
+import { spawnSync } from "node:child_process";
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { databaseFile, databaseUrl, fail } from "./env.mjs";
+
+const url = databaseUrl();
+const file = databaseFile(url);
+const dir = path.dirname(file);
+try {
+  mkdirSync(dir, { recursive: true });
+  accessSync(dir, constants.W_OK);
+  if (existsSync(file)) accessSync(file, constants.W_OK);
+} catch (error) {
+  fail(`cannot write the database at ${file} (${error.code ?? error.message}); set DATABASE_URL to a writable file:PATH`);
+}
+
+const env = { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" };
+const bin = (name) => path.resolve("node_modules", ".bin", name);
+
+const migrate = spawnSync(bin("prisma"), ["migrate", "deploy"], { env, encoding: "utf8" });
+if (migrate.status !== 0) {
+  const lines = `${migrate.stdout}\n${migrate.stderr}`.split("\n").map((l) => l.trim()).filter(Boolean);
+  fail(`database migration failed for ${file}: ${lines.find((l) => /error/i.test(l)) ?? lines.at(-1) ?? "unknown error"}`);
+}
+
+const seed = spawnSync(bin("tsx"), ["prisma/seed.ts"], { env, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
+if (seed.status !== 0) fail(`seeding the demo failed: ${seed.stderr.trim().split("\n").at(-1) ?? ""}`);
