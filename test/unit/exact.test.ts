@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { compare, mean, parseDecimal, rational, rationalFromNumber, roundHalfUp } from "../../app/scorecard/exact";
+
+describe("exact decimals", () => {
+  it("parses both decimal marks and signs, and refuses other text", () => {
+    expect(parseDecimal("1.64")).toEqual({ num: 164n, den: 100n });
+    expect(parseDecimal("1,5")).toEqual({ num: 15n, den: 10n });
+    expect(parseDecimal("-3")).toEqual({ num: -3n, den: 1n });
+    for (const bad of ["", "1.", ".5", "1e3", "1 000", "abc", "1.2.3"]) expect(parseDecimal(bad)).toBeNull();
+  });
+
+  it("reads catalogue numbers as the decimals they spell", () => {
+    expect(compare(rationalFromNumber(1.5), parseDecimal("1.50")!)).toBe(0);
+    expect(compare(rationalFromNumber(0.1), parseDecimal("0.1")!)).toBe(0);
+    expect(rationalFromNumber(1e-7)).toEqual({ num: 1n, den: 10000000n });
+  });
+
+  it("rounds half-up from the exact fraction", () => {
+    expect(roundHalfUp(rational(100n, 16n))).toBe(6.3); // 6.25
+    expect(roundHalfUp(rational(1000n, 6n))).toBe(166.7);
+    expect(roundHalfUp(rational(8900n, 186n))).toBe(47.8);
+    expect(roundHalfUp(rational(5n, 100n))).toBe(0.1); // 0.05, which a float would round down
+    expect(roundHalfUp(rational(-5n, 100n))).toBe(-0.1);
+    expect(roundHalfUp(rational(164n, 100n), 1)).toBe(1.6);
+  });
+
+  it("averages exactly", () => {
+    expect(mean([])).toBeNull();
+    const m = mean([parseDecimal("0.1")!, parseDecimal("0.2")!])!;
+    expect(compare(m, parseDecimal("0.15")!)).toBe(0);
+  });
+});
