@@ -13,11 +13,11 @@ export type ShareRow = {
 
 const ORDER: Array<LightOrMissing> = ["green", "yellow", "red", "missing"];
 const WIDTH = 360;
-const LABEL_W = 64;
+const LABEL_W = 66;
 const BAR_MAX = 280;
 const BAR_H = 16;
 const GAP = 4;
-const HEAD = 30;
+const HEAD = 36;
 const GROUP_GAP = 12;
 
 export function percent(count: number, total: number): number {
@@ -39,8 +39,8 @@ export function LightShareChart({ rows, title, description }: { rows: Array<Shar
       <LightPatterns id={id} />
       {groups.map(({ row, top }) => (
         <g key={row.code} transform={`translate(0 ${top})`}>
-          <text x="0" y="11" className="chart-group">{row.code}</text>
-          <text x="0" y="24" className="chart-note">{row.title.length > 62 ? row.title.slice(0, 60) + "…" : row.title}</text>
+          <text x="0" y="13" className="chart-group">{row.code}</text>
+          <text x="0" y="28" className="chart-note">{row.title.length > 52 ? row.title.slice(0, 50) + "…" : row.title}</text>
           {row.bars.map((bar, i) => {
             const total = ORDER.reduce((sum, light) => sum + bar.counts[light], 0);
             let x = LABEL_W;
@@ -53,7 +53,7 @@ export function LightShareChart({ rows, title, description }: { rows: Array<Shar
                   const segment = (
                     <g key={light}>
                       <rect x={x} y="0" width={w} height={BAR_H} fill={`url(#${id}-${light})`} className={`bar-${light}`} />
-                      {w >= 26 && (
+                      {w >= 34 && (
                         <text x={x + 3} y={BAR_H - 4} className="chart-in-bar">
                           {LIGHT_SYMBOL[light]} {percent(bar.counts[light], total)}%
                         </text>

@@ -8,14 +8,25 @@ import { portfolioLabel } from "./scorecard-query";
 export type ChartRow = { title: string; bars: Array<{ portfolio: string; score: number | null; band: Light | null }> };
 
 const WIDTH = 360;
-const LABEL_W = 64;
-const BAR_MAX = 210;
-const BAR_H = 14;
+const LABEL_W = 66;
+const BAR_MAX = 180;
+const BAR_H = 16;
 const GAP = 4;
-const GROUP_HEAD = 18;
+const GROUP_HEAD = 20;
 const GROUP_GAP = 10;
 
-export function ScorecardChart({ rows, title, description }: { rows: Array<ChartRow>; title: string; description: string }) {
+/** Band limits (e.g. 30 and 65) are drawn as dashed lines across every bar. */
+export function ScorecardChart({
+  rows,
+  title,
+  description,
+  limits,
+}: {
+  rows: Array<ChartRow>;
+  title: string;
+  description: string;
+  limits: Array<number>;
+}) {
   const id = "sc";
   let y = 4;
   const groups = rows.map((row) => {
@@ -41,6 +52,9 @@ export function ScorecardChart({ rows, title, description }: { rows: Array<Chart
                 <text x="0" y={BAR_H - 3} className="chart-label">{portfolioLabel(bar.portfolio)}</text>
                 <rect x={LABEL_W} y="0" width={BAR_MAX} height={BAR_H} className="chart-track" />
                 {band && <rect x={LABEL_W} y="0" width={w} height={BAR_H} fill={`url(#${id}-${band})`} className={`bar-${band}`} />}
+                {limits.map((limit) => (
+                  <line key={limit} x1={LABEL_W + (limit / 100) * BAR_MAX} x2={LABEL_W + (limit / 100) * BAR_MAX} y1="-1" y2={BAR_H + 1} className="chart-limit" />
+                ))}
                 <text x={LABEL_W + BAR_MAX + 4} y={BAR_H - 3} className="chart-value">
                   {bar.score === null ? "no data" : `${bar.score.toFixed(1)} ${LIGHT_SYMBOL[band!]} ${LIGHT_WORD[band!]}`}
                 </text>

@@ -60,7 +60,7 @@ export default function DimensionPage({ loaderData }: Route.ComponentProps) {
         description="Stacked bars per indicator and portfolio; the table below gives every count and share."
       />
       <div className="table-scroll">
-        <table>
+        <table className="counts">
           <caption>Lights per indicator: count (share of the portfolio's clusters)</caption>
           <thead>
             <tr>

@@ -67,13 +67,14 @@ export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
           <section aria-labelledby="chart-h">
             <h2 id="chart-h">Scores by dimension</h2>
             <p className="legend">
-              Score = green lights as % of all lights possible. <span aria-hidden="true">✔</span> green: above {bands.greenAbove};{" "}
+              Score = green lights as % of all lights possible; dashed lines mark the band limits. <span aria-hidden="true">✔</span> green: above {bands.greenAbove};{" "}
               <span aria-hidden="true">▲</span> yellow: {bands.redBelow} to {bands.greenAbove}; <span aria-hidden="true">✖</span> red: below {bands.redBelow}.
             </p>
             <ScorecardChart
               rows={rows}
               title={`Scores by dimension and overall: ${names}, as of ${query.asOf}`}
-              description={`Bar chart. The table below gives every number and band.`}
+              description={`Bar chart; dashed lines mark the band limits ${bands.redBelow} and ${bands.greenAbove}. The table below gives every number and band.`}
+              limits={[Number(bands.redBelow), Number(bands.greenAbove)]}
             />
             <div className="table-scroll">
               <table>

@@ -46,7 +46,7 @@ function formatRational(value: Rational): string {
     const text = roundHalfUp(value, 12).toString();
     return text;
   }
-  return `${roundHalfUp(value, 2)}`;
+  return `≈${roundHalfUp(value, 2)}`;
 }
 
 /** Only the colour: the hot path of the scorecard. */

@@ -59,7 +59,7 @@ describe("lights", () => {
       value: "41",
       reason: "41 is below the green threshold 50 but at least the yellow threshold 30.",
     });
-    expect(explainLight(indicator("C1"), assessment({ fte: "0.8", members: "41" })).value).toBe("0.98");
+    expect(explainLight(indicator("C1"), assessment({ fte: "0.8", members: "41" })).value).toBe("≈0.98");
     expect(explainLight(indicator("C1"), assessment({ fte: "1", members: "50" })).value).toBe("1");
     expect(explainLight(indicator("B1"), assessment()).reason).toMatch(/^Missing/);
   });

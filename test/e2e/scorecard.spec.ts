@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+
+const REPORT = "/scorecard?asOf=2017-09-01&p=arctic&p=nordland&p=norway";
+
+test("the portfolio scorecard shows the report's Arctic figures, bands in words", async ({ page }) => {
+  await page.goto(REPORT);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Regional Cluster Excellence Scorecard");
+  const table = page.getByRole("table", { name: /Scores by dimension/ });
+  const overall = table.getByRole("row", { name: /^Overall/ });
+  await expect(overall.getByRole("cell").first()).toContainText("47.8");
+  await expect(overall.getByRole("cell").first()).toContainText("yellow");
+  await expect(overall.getByRole("cell").first()).toContainText("89/186");
+  const sustainability = table.getByRole("row", { name: /Sustainability/ });
+  await expect(sustainability.getByRole("cell").first()).toContainText("16.7");
+  await expect(sustainability.getByRole("cell").first()).toContainText("red");
+  const arcticFacts = page.getByRole("definition").filter({ hasText: "0.8" });
+  await expect(arcticFacts.first()).toBeVisible();
+  await expect(page.getByRole("img", { name: /Scores by dimension and overall: Arctic, Nordland, Norway/ })).toBeVisible();
+});
+
+test("a dimension shows the light shares per indicator in each portfolio", async ({ page }) => {
+  await page.goto(REPORT);
+  await page.getByRole("link", { name: "Capacity of Cluster Management" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Capacity of Cluster Management");
+  await expect(page.getByText(/Arctic: 25\.0/)).toBeVisible();
+  const c1 = page.getByRole("table").getByRole("row").filter({ hasText: "Arctic" }).first();
+  await expect(c1).toContainText("1 (17 %)");
+});
+
+test("a cluster page shows its lights with value, threshold and reason, and its staffing need", async ({ page }) => {
+  await page.goto("/clusters");
+  await page.getByRole("link", { name: /Vadsø/ }).first().click();
+  await expect(page.getByRole("heading", { name: "Staffing" })).toBeVisible();
+  await expect(page.getByText(/needs \d+\.\d FTE for a green light \(2 FTE per 50 members\)/)).toBeVisible();
+  const c1 = page.getByRole("row", { name: /^C1/ });
+  await expect(c1).toContainText("green");
+  await expect(c1).toContainText("at least the green threshold 2");
+});
+
+test("at 360 px the scorecard needs no sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(REPORT);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the scorecard options work by keyboard alone", async ({ page }) => {
+  await page.goto(REPORT);
+  await page.getByRole("checkbox", { name: "Nordland" }).focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Show" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/p=nordland/);
+  await expect(page.getByRole("table", { name: /Scores by dimension/ }).getByRole("columnheader")).toHaveText(["Dimension", "Arctic", "Norway"]);
+});
+
+test("a malformed query gets a clear 400, an unknown cluster a 404", async ({ page }) => {
+  const bad = await page.goto("/scorecard?asOf=2017-02-30");
+  expect(bad?.status()).toBe(400);
+  await expect(page.getByText(/asOf: must be a date YYYY-MM-DD/)).toBeVisible();
+  const missing = await page.goto("/clusters/no-such-cluster");
+  expect(missing?.status()).toBe(404);
+});
