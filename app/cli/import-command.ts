@@ -1,14 +1,19 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { importBenchmarks } from "../benchmarks.server";
-import { DEFAULT_CATALOGUE_ID } from "../catalogues.server";
+import { DEFAULT_CATALOGUE_ID, storeCatalogue } from "../catalogues.server";
 import { databaseFile, disconnectDb } from "../db.server";
 
-export async function importFromCli(filePath: string, text: string, catalogueId = DEFAULT_CATALOGUE_ID) {
+// The commands of the CLI that write to the app's database (loaded only when used).
+
+function missingDatabase() {
   const file = databaseFile();
-  if (!existsSync(file)) {
-    return { ok: false as const, errors: [`no database at ${file}: run \`npm start\` once (or set DATABASE_URL) first`] };
-  }
+  return existsSync(file) ? null : { ok: false as const, errors: [`no database at ${file}: run \`npm start\` once (or set DATABASE_URL) first`] };
+}
+
+export async function importFromCli(filePath: string, text: string, catalogueId = DEFAULT_CATALOGUE_ID) {
+  const missing = missingDatabase();
+  if (missing) return missing;
   try {
     const result = await importBenchmarks(path.basename(filePath), text, catalogueId);
     if (!result.ok) return result;
@@ -17,6 +22,18 @@ export async function importFromCli(filePath: string, text: string, catalogueId 
       ok: true as const,
       summary: `import #${result.importId}: ${p.rows} assessments of ${p.clusters.length} clusters (${p.firstDate} to ${p.lastDate}) in ${p.portfolios.map((x) => x.code).join(", ")}`,
     };
+  } finally {
+    await disconnectDb();
+  }
+}
+
+export async function addCatalogueFromCli(filePath: string, text: string) {
+  const missing = missingDatabase();
+  if (missing) return missing;
+  try {
+    const result = await storeCatalogue(text);
+    if (!result.ok) return { ok: false as const, errors: result.errors.map((e) => `${filePath}: ${e}`) };
+    return { ok: true as const, summary: result.created ? `stored catalogue ${result.id}` : `catalogue ${result.id} is already stored, unchanged` };
   } finally {
     await disconnectDb();
   }

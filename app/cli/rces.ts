@@ -12,6 +12,7 @@ import { todayIso } from "../scorecard/dates";
 const USAGE = `Usage:
   rces scorecard --catalogue FILE --benchmarks FILE [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--format json|text]
   rces import FILE [--catalogue ID]      import a benchmarking CSV into the app's database
+  rces catalogue add FILE                store a methodology catalogue (a revision needs a new id)
   rces help`;
 
 class UsageError extends Error {}
@@ -86,6 +87,17 @@ async function importFile(argv: Array<string>): Promise<void> {
   process.stdout.write(outcome.summary + "\n");
 }
 
+async function catalogue(argv: Array<string>): Promise<void> {
+  const [verb, ...rest] = argv;
+  if (verb !== "add" || rest.length !== 1) throw new UsageError("usage: rces catalogue add FILE");
+  const path = rest[0]!;
+  const text = await readText(path);
+  const { addCatalogueFromCli } = await import("./import-command");
+  const outcome = await addCatalogueFromCli(path, text);
+  if (!outcome.ok) throw new InputError(outcome.errors);
+  process.stdout.write(outcome.summary + "\n");
+}
+
 export async function main(argv: Array<string>): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -95,6 +107,9 @@ export async function main(argv: Array<string>): Promise<number> {
         return 0;
       case "import":
         await importFile(rest);
+        return 0;
+      case "catalogue":
+        await catalogue(rest);
         return 0;
       case "help":
       case "--help":

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -101,6 +101,16 @@ describe("rces import", () => {
     const second = rces("import", DEMO);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/^benchmarks\.csv: this file was already imported on/);
+    expect(rces("catalogue", "add", CATALOGUE)).toMatchObject({ code: 0, stdout: "catalogue rces-2017 is already stored, unchanged\n" });
+    const dir = mkdtempSync(path.join(tmpdir(), "rces-cli-"));
+    const revision = path.join(dir, "rev.json");
+    const changed = JSON.parse(readFileSync(CATALOGUE, "utf8"));
+    changed.bands.greenAbove = 70;
+    writeFileSync(revision, JSON.stringify(changed));
+    expect(rces("catalogue", "add", revision)).toMatchObject({ code: 1, stderr: `${revision}: catalogue rces-2017 is already stored with a different definition; give the revision a new id\n` });
+    changed.id = "rces-2017-r2";
+    writeFileSync(revision, JSON.stringify(changed));
+    expect(rces("catalogue", "add", revision)).toMatchObject({ code: 0, stdout: "stored catalogue rces-2017-r2\n" });
     const noDb = spawnSync(process.execPath, [CLI, "import", DEMO], { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${file}.absent` } });
     expect(noDb.status).toBe(1);
     expect(noDb.stderr).toContain("no database at");
