@@ -216,8 +216,15 @@ async function main() {
   if (error) process.exitCode = 1;
 }
 
+const cleanUp = () => rmSync(tmp, { recursive: true, force: true });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(130); // runs the "exit" handler that stops the server
+  });
+}
 try {
   await main();
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  cleanUp();
 }

@@ -8,8 +8,15 @@ import { databaseFile, databaseUrl, fail } from "./env.mjs";
 const url = databaseUrl();
 const file = databaseFile(url);
 const dir = path.dirname(file);
+/** mkdir -p, one level at a time: Node 20's recursive mkdir spins forever under /proc. */
+function makeDirectory(target) {
+  if (existsSync(target)) return;
+  makeDirectory(path.dirname(target));
+  mkdirSync(target);
+}
+
 try {
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   accessSync(dir, constants.W_OK);
   if (existsSync(file)) accessSync(file, constants.W_OK);
 } catch (error) {
