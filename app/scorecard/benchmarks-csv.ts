@@ -1,6 +1,6 @@
-import { parse } from "csv-parse/sync";
-import type { Catalogue } from "./catalogue";
-import { normaliseDecimalText, parseDecimal } from "./exact";
+import Papa from "papaparse";
+import type { Catalogue, Indicator } from "./catalogue";
+import { isDecimal, normaliseDecimalText, parseDecimal } from "./exact";
 import type { Assessment } from "./lights";
 
 // The benchmarking results CSV of ../shared/formats/README.md. Every error of a file is
@@ -24,6 +24,39 @@ const KEY_FACTS = {
   sme_pct: { field: "smePct", whole: false, max: 100 },
 } as const;
 type KeyFactColumn = keyof typeof KEY_FACTS;
+type KeyFactSpec = (typeof KEY_FACTS)[KeyFactColumn];
+const KEY_FACT_ENTRIES = Object.entries(KEY_FACTS) as Array<[KeyFactColumn, KeyFactSpec]>;
+
+function keyFactProblem(text: string, spec: KeyFactSpec): string | null {
+  const value = parseDecimal(text);
+  if (!value) return `"${text}" is not a number`;
+  if (value.num < 0n) return `${text} is below 0`;
+  if (spec.whole && value.num % value.den !== 0n) return `${text} is not a whole number`;
+  if (spec.max !== null && value.num > BigInt(spec.max) * value.den) return `${text} is above ${spec.max}`;
+  return null;
+}
+
+type ValueResult = { ok: true; value: string } | { ok: false; message: string };
+
+/** How one indicator's cell is read: the normalised value, or why it is not one. */
+function valueReader(indicator: Indicator): (text: string) => ValueResult {
+  const rule = indicator.rule;
+  if (rule.kind === "number") {
+    return (text) => (isDecimal(text) ? { ok: true, value: normaliseDecimalText(text) } : { ok: false, message: `"${text}" is not a number` });
+  }
+  if (rule.kind === "boolean") {
+    return (text) => {
+      const value = BOOLEANS.get(text.toLowerCase());
+      return value ? { ok: true, value } : { ok: false, message: `"${text}" is not yes/no, true/false or 1/0` };
+    };
+  }
+  const levels = new Map([...rule.levels.keys()].map((key) => [key.toLowerCase(), key]));
+  const listed = [...rule.levels.keys()].join(", ");
+  return (text) => {
+    const level = levels.get(text.toLowerCase());
+    return level ? { ok: true, value: level } : { ok: false, message: `"${text}" is not one of the levels ${listed}` };
+  };
+}
 
 const BOOLEANS = new Map([
   ["yes", "true"], ["true", "true"], ["1", "true"],
@@ -48,32 +81,39 @@ export function formatFileError(fileName: string, error: FileError): string {
 
 type Row = { line: number; fields: Array<string> };
 
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+/**
+ * Splits RFC 4180 CSV into records with the line each starts on (the header is line 1). A record
+ * spans one line plus the line breaks inside its quoted fields, which the parser keeps in the values.
+ */
 function readRows(text: string): { rows: Array<Row> } | { error: FileError } {
-  try {
-    const records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      info: true,
-    }) as unknown as Array<{ record: Array<string>; info: { lines: number } }>;
-    let previousEnd = 0;
-    const rows: Array<Row> = [];
-    for (const { record, info } of records) {
-      rows.push({ line: previousEnd + 1, fields: record });
-      previousEnd = info.lines;
-    }
-    return { rows };
-  } catch (error) {
-    const csvError = error as { lines?: number; message: string };
-    const message = csvError.message.replace(/^Invalid Record Length: |^Quote Not Closed: /, "");
-    return { error: { line: csvError.lines ?? 1, message: `not valid CSV: ${message}` } };
+  const parsed = Papa.parse<Array<string>>(text.replace(/^\uFEFF/, ""), { delimiter: ",", quoteChar: '"', skipEmptyLines: false });
+  const hasQuotes = text.includes('"');
+  const rows: Array<Row> = [];
+  let line = 1;
+  for (const fields of parsed.data) {
+    rows.push({ line, fields });
+    line += 1;
+    if (hasQuotes) for (const field of fields) line += countNewlines(field);
   }
+  const problem = parsed.errors[0];
+  if (problem) {
+    const at = problem.row === undefined ? rows.length : problem.row;
+    return { error: { line: rows[at]?.line ?? line, message: `not valid CSV: ${problem.message}` } };
+  }
+  return { rows };
 }
 
 export function parseBenchmarksCsv(text: string, catalogue: Catalogue): BenchmarkParseResult {
   const read = readRows(text);
   if ("error" in read) return { ok: false, errors: [read.error] };
-  const rows = read.rows.filter((row) => row.fields.some((field) => field.trim() !== ""));
+  // A blank line is one empty field; a line of only commas is a row (with blank cells).
+  const rows = read.rows.filter((row) => row.fields.length > 1 || row.fields[0]!.trim() !== "");
   if (rows.length === 0 || rows[0]!.line !== 1) {
     return { ok: false, errors: [{ line: 1, message: "the first line must be the header (cluster,name,portfolios,assessed_on,...)" }] };
   }
@@ -97,6 +137,17 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
   }
   if (errors.length) return { ok: false, errors };
 
+  // Each column's reader is prepared once from the header and the catalogue, not per row.
+  const columnIndex = new Map(header.map((name, i) => [name, i]));
+  const at = (fields: Array<string>, column: string) => {
+    const i = columnIndex.get(column);
+    return i === undefined ? "" : fields[i]!.trim();
+  };
+  const valueReaders = catalogue.indicators.flatMap((indicator) => {
+    const index = columnIndex.get(indicator.code);
+    return index === undefined ? [] : [{ code: indicator.code, index, read: valueReader(indicator) }];
+  });
+
   const assessments: Array<ParsedAssessment> = [];
   const firstLineOf = new Map<string, number>();
   for (const { line, fields } of rows.slice(1)) {
@@ -105,55 +156,41 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
       continue;
     }
     const rowErrors: Array<FileError> = [];
-    const fail = (column: string, message: string) => rowErrors.push({ line, column, message });
-    const cell = new Map(header.map((name, i) => [name, fields[i]!.trim()]));
+    const fail = (column: string, message: string) => void rowErrors.push({ line, column, message });
 
-    const cluster = cell.get("cluster")!;
+    const cluster = at(fields, "cluster");
     if (!cluster) fail("cluster", "must not be blank");
-    const name = cell.get("name")!;
+    const name = at(fields, "name");
     if (!name) fail("name", "must not be blank");
-    const portfolioText = cell.get("portfolios")!;
-    const portfolios = [...new Set(portfolioText.split(";").map((p) => p.trim().toLowerCase()).filter(Boolean))];
+    const portfolios = [...new Set(at(fields, "portfolios").split(";").map((p) => p.trim().toLowerCase()).filter(Boolean))];
     if (portfolios.length === 0) fail("portfolios", "needs at least one portfolio code (several separated by ';')");
     for (const code of portfolios) {
       if (!PORTFOLIO_CODE.test(code)) fail("portfolios", `"${code}" is not a portfolio code (letters, digits, '-' or '_')`);
     }
-    const assessedOn = cell.get("assessed_on")!;
-    if (!isIsoDate(assessedOn)) fail("assessed_on", `"${assessedOn}" is not a date (YYYY-MM-DD)`);
+    const assessedOn = at(fields, "assessed_on");
+    const dateOk = isIsoDate(assessedOn);
+    if (!dateOk) fail("assessed_on", `"${assessedOn}" is not a date (YYYY-MM-DD)`);
 
     const facts: Record<string, string | null> = {};
-    for (const [column, spec] of Object.entries(KEY_FACTS) as Array<[KeyFactColumn, (typeof KEY_FACTS)[KeyFactColumn]]>) {
-      const text = cell.get(column);
+    for (const [column, spec] of KEY_FACT_ENTRIES) {
+      const text = at(fields, column);
       facts[spec.field] = null;
       if (!text) continue;
-      const value = parseDecimal(text);
-      if (!value) fail(column, `"${text}" is not a number`);
-      else if (value.num < 0n) fail(column, `${text} is below 0`);
-      else if (spec.whole && value.num % value.den !== 0n) fail(column, `${text} is not a whole number`);
-      else if (spec.max !== null && value.num > BigInt(spec.max) * value.den) fail(column, `${text} is above ${spec.max}`);
+      const problem = keyFactProblem(text, spec);
+      if (problem) fail(column, problem);
       else facts[spec.field] = normaliseDecimalText(text);
     }
 
     const values: Record<string, string> = {};
-    for (const [code, indicator] of indicators) {
-      const text = cell.get(code);
+    for (const { code, index, read } of valueReaders) {
+      const text = fields[index]!.trim();
       if (!text) continue;
-      const rule = indicator.rule;
-      if (rule.kind === "number") {
-        if (!parseDecimal(text)) fail(code, `"${text}" is not a number`);
-        else values[code] = normaliseDecimalText(text);
-      } else if (rule.kind === "boolean") {
-        const value = BOOLEANS.get(text.toLowerCase());
-        if (!value) fail(code, `"${text}" is not yes/no, true/false or 1/0`);
-        else values[code] = value;
-      } else {
-        const level = [...rule.levels.keys()].find((key) => key.toLowerCase() === text.toLowerCase());
-        if (!level) fail(code, `"${text}" is not one of the levels ${[...rule.levels.keys()].join(", ")}`);
-        else values[code] = level;
-      }
+      const result = read(text);
+      if (result.ok) values[code] = result.value;
+      else fail(code, result.message);
     }
 
-    if (cluster && isIsoDate(assessedOn)) {
+    if (cluster && dateOk) {
       const key = `${cluster}\u0000${assessedOn}`;
       const earlier = firstLineOf.get(key);
       if (earlier !== undefined) fail("assessed_on", `cluster ${cluster} was already assessed on ${assessedOn} at line ${earlier}`);

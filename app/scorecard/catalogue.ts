@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { compare, rationalFromNumber, type Rational } from "./exact";
+import { comparableAsDouble, compare, rationalFromNumber, type Rational } from "./exact";
 
 // The methodology catalogue of ../shared/formats/README.md: versioned data, never code.
 
@@ -104,6 +104,8 @@ export type NumberRule = {
   greenText: string;
   yellowText: string | null;
   derived: DerivedIndicator | null;
+  /** The thresholds as JS numbers, set only when comparing as doubles is exact (see exact.ts). */
+  fast: { green: number; yellow: number | null } | null;
 };
 export type BooleanRule = { kind: "boolean" };
 export type LevelRule = { kind: "level"; levels: ReadonlyMap<string, Light> };
@@ -167,7 +169,8 @@ function compileCatalogue(source: ParsedCatalogue): Catalogue {
   const indicators: Array<Indicator> = source.indicators.map((raw) => {
     const base = { code: raw.code, dimension: raw.dimension, title: raw.title };
     switch (raw.kind) {
-      case "number":
+      case "number": {
+        const exactAsDouble = [raw.green, raw.yellow].every((t) => t === undefined || comparableAsDouble(String(t)));
         return {
           ...base,
           rule: {
@@ -178,8 +181,10 @@ function compileCatalogue(source: ParsedCatalogue): Catalogue {
             greenText: String(raw.green),
             yellowText: raw.yellow === undefined ? null : String(raw.yellow),
             derived: (raw.derived as DerivedIndicator | undefined) ?? null,
+            fast: exactAsDouble ? { green: raw.green!, yellow: raw.yellow ?? null } : null,
           },
         };
+      }
       case "boolean":
         return { ...base, rule: { kind: "boolean" } };
       case "level":

@@ -1,5 +1,5 @@
 import { bandOf, type Catalogue, type Light } from "./catalogue";
-import { mean, multiply, parseDecimal, rational, roundHalfUp, divide, type Rational } from "./exact";
+import { divide, mean, meanOfDecimalTexts, multiply, parseDecimal, rational, roundHalfUp, type Rational } from "./exact";
 import { lightOf, type Assessment, type LightOrMissing } from "./lights";
 
 // The scorecard of ../shared/formats/README.md (the report's method, section 3.1).
@@ -65,27 +65,36 @@ function meanOf(values: Array<Rational | null>): number | null {
 
 const HUNDRED = rational(100n);
 
+// Members x 100 / potential members, computed once per assessment: a cluster counts in several portfolios.
+const committedShareCache = new WeakMap<Assessment, Rational | null>();
+
+function committedShareOf(assessment: Assessment): Rational | null {
+  if (committedShareCache.has(assessment)) return committedShareCache.get(assessment)!;
+  const members = assessment.members === null ? null : parseDecimal(assessment.members);
+  const potential = assessment.potentialMembers === null ? null : parseDecimal(assessment.potentialMembers);
+  const share = members && potential && potential.num !== 0n ? divide(multiply(members, HUNDRED), potential) : null;
+  committedShareCache.set(assessment, share);
+  return share;
+}
+
 export function keyFactsOf(clusters: ReadonlyArray<Assessment>): KeyFacts {
-  const decimal = (text: string | null) => (text === null ? null : parseDecimal(text));
   return {
-    members: meanOf(clusters.map((c) => decimal(c.members))),
-    fte: meanOf(clusters.map((c) => decimal(c.fte))),
-    publicFundingPct: meanOf(clusters.map((c) => decimal(c.publicFundingPct))),
-    smePct: meanOf(clusters.map((c) => decimal(c.smePct))),
-    committedSharePct: meanOf(
-      clusters.map((c) => {
-        const members = decimal(c.members);
-        const potential = decimal(c.potentialMembers);
-        if (!members || !potential || potential.num === 0n) return null;
-        return divide(multiply(members, HUNDRED), potential);
-      }),
-    ),
+    members: meanOfDecimalTexts(clusters.map((c) => c.members)),
+    fte: meanOfDecimalTexts(clusters.map((c) => c.fte)),
+    publicFundingPct: meanOfDecimalTexts(clusters.map((c) => c.publicFundingPct)),
+    smePct: meanOfDecimalTexts(clusters.map((c) => c.smePct)),
+    committedSharePct: meanOf(clusters.map(committedShareOf)),
   };
 }
 
-/** Lights of one assessment in catalogue order: computed once per cluster, shared by portfolios. */
-export function lightsOf(catalogue: Catalogue, assessment: Assessment): Array<LightOrMissing> {
-  return catalogue.indicators.map((indicator) => lightOf(indicator, assessment));
+const LIGHT_ORDER: ReadonlyArray<LightOrMissing> = ["green", "yellow", "red", "missing"];
+const LIGHT_INDEX: Record<LightOrMissing, number> = { green: 0, yellow: 1, red: 2, missing: 3 };
+
+/** Lights of one assessment in catalogue order, as indexes into LIGHT_ORDER (compact, no garbage). */
+export function lightCodes(catalogue: Catalogue, assessment: Assessment): Uint8Array {
+  const codes = new Uint8Array(catalogue.indicators.length);
+  catalogue.indicators.forEach((indicator, i) => (codes[i] = LIGHT_INDEX[lightOf(indicator, assessment)]));
+  return codes;
 }
 
 /** The scorecard of one set of clusters (their selected assessments) under one catalogue. */
@@ -93,13 +102,21 @@ export function portfolioScorecard(
   catalogue: Catalogue,
   code: string,
   clusters: ReadonlyArray<Assessment>,
-  lightsByCluster: ReadonlyMap<Assessment, ReadonlyArray<LightOrMissing>> = new Map(),
+  lightsByCluster: ReadonlyMap<Assessment, Uint8Array> = new Map(),
 ): PortfolioScorecard {
-  const counts: Array<IndicatorCounts> = catalogue.indicators.map((i) => ({ code: i.code, green: 0, yellow: 0, red: 0, missing: 0 }));
+  const n = catalogue.indicators.length;
+  const tally = new Int32Array(n * LIGHT_ORDER.length);
   for (const cluster of clusters) {
-    const lights = lightsByCluster.get(cluster) ?? lightsOf(catalogue, cluster);
-    lights.forEach((light, i) => counts[i]![light] += 1);
+    const lights = lightsByCluster.get(cluster) ?? lightCodes(catalogue, cluster);
+    for (let i = 0; i < n; i++) tally[i * 4 + lights[i]!]! += 1;
   }
+  const counts: Array<IndicatorCounts> = catalogue.indicators.map((indicator, i) => ({
+    code: indicator.code,
+    green: tally[i * 4]!,
+    yellow: tally[i * 4 + 1]!,
+    red: tally[i * 4 + 2]!,
+    missing: tally[i * 4 + 3]!,
+  }));
   const countsByCode = new Map(counts.map((c) => [c.code, c]));
   const dimensions = catalogue.dimensions.map((dimension) => {
     const green = dimension.indicators.reduce((sum, i) => sum + countsByCode.get(i.code)!.green, 0);
@@ -109,7 +126,7 @@ export function portfolioScorecard(
   return {
     code,
     clusters: clusters.length,
-    overall: score(green, clusters.length * catalogue.indicators.length, catalogue),
+    overall: score(green, clusters.length * n, catalogue),
     dimensions,
     indicators: counts,
     keyFacts: keyFactsOf(clusters),
@@ -133,7 +150,9 @@ export function computeScorecard(
       list.push(assessment);
     }
   }
-  const lights = new Map(selected.map((a) => [a, lightsOf(catalogue, a)] as const));
+  // Lights are computed once per cluster, and only for clusters of the portfolios shown.
+  const lights = new Map<Assessment, Uint8Array>();
+  for (const list of members.values()) for (const a of list) if (!lights.has(a)) lights.set(a, lightCodes(catalogue, a));
   const codes = [...members.keys()].sort();
   return {
     catalogue: catalogue.id,

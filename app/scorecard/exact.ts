@@ -5,6 +5,10 @@ export type Rational = { readonly num: bigint; readonly den: bigint };
 
 const DECIMAL = /^([+-]?)(\d+)(?:[.,](\d+))?$/;
 
+export function isDecimal(text: string): boolean {
+  return DECIMAL.test(text);
+}
+
 /** Parses "1.64", "1,64", "-3", "12" (the file's own text, trimmed); null when it is no decimal. */
 export function parseDecimal(text: string): Rational | null {
   const match = DECIMAL.exec(text);
@@ -14,9 +18,24 @@ export function parseDecimal(text: string): Rational | null {
   return { num: sign === "-" ? -digits : digits, den: 10n ** BigInt(fraction.length) };
 }
 
+/**
+ * True when a decimal text has at most 15 digits. Such decimals convert to distinct doubles in
+ * the same order (IEEE 754 double keeps 15 significant decimal digits), so comparing them as JS
+ * numbers is exact: the fast path for lights, with the exact path for anything longer.
+ */
+export function comparableAsDouble(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c !== 46 && c !== 43 && c !== 45) return false; // only '.', '+', '-' besides digits
+  }
+  return digits <= 15;
+}
+
 /** The decimal text a user wrote, normalised to a '.' mark ("1,5" -> "1.5"). */
 export function normaliseDecimalText(text: string): string {
-  return text.replace(",", ".");
+  return text.includes(",") ? text.replace(",", ".") : text;
 }
 
 /** A JSON number of a catalogue (a threshold) as the exact decimal it spells. */
@@ -72,14 +91,69 @@ export function roundHalfUp(value: Rational, decimals = 1): number {
   return Number(value.num < 0n ? -rounded : rounded) / Number(scale);
 }
 
+/**
+ * Exact sum over a common denominator (the lcm of the values' denominators), left unreduced.
+ * Values such as members x 100 / potential have many small denominators; reducing after every
+ * addition would run Euclid on ever larger numbers.
+ */
+export function sum(values: Iterable<Rational>): Rational {
+  const byDenominator = new Map<bigint, bigint>();
+  for (const value of values) byDenominator.set(value.den, (byDenominator.get(value.den) ?? 0n) + value.num);
+  let common = 1n;
+  for (const den of byDenominator.keys()) common = (common / gcd(den, common)) * den;
+  let num = 0n;
+  for (const [den, part] of byDenominator) num += part * (common / den);
+  return { num, den: common };
+}
+
 /** Mean of exact values, null for none. */
 export function mean(values: ReadonlyArray<Rational>): Rational | null {
   if (values.length === 0) return null;
-  let sum: Rational = { num: 0n, den: 1n };
-  for (const value of values) sum = add(sum, value);
-  return rational(sum.num, sum.den * BigInt(values.length));
+  const total = sum(values);
+  return rational(total.num, total.den * BigInt(values.length));
 }
 
 export function toNumber(value: Rational): number {
   return Number(value.num) / Number(value.den);
+}
+
+/**
+ * The mean of decimal texts, rounded half-up to one decimal, exactly. Fast path: the values as
+ * integers at a common scale, summed in doubles while every intermediate stays a safe integer;
+ * otherwise the BigInt path. Blank (null) values are left out; null when there are none.
+ */
+export function meanOfDecimalTexts(texts: ReadonlyArray<string | null>): number | null {
+  let count = 0;
+  let scale = 0;
+  let total = 0; // the sum x 10^scale, an integer
+  for (const text of texts) {
+    if (text === null) continue;
+    if (!comparableAsDouble(text) || text.startsWith("-")) return exactMean(texts);
+    const dot = text.indexOf(".");
+    const decimals = dot < 0 ? 0 : text.length - dot - 1;
+    if (decimals > scale) {
+      total *= 10 ** (decimals - scale);
+      scale = decimals;
+    }
+    // value x 10^scale is an integer below 10^15: the product's error is far below 0.5
+    total += Math.round(Number(text) * 10 ** scale);
+    count++;
+    if (total > 2 ** 48) return exactMean(texts);
+  }
+  if (count === 0) return null;
+  // half-up to one decimal: floor((20 x total + d) / (2 x d)) / 10 with d = count x 10^scale
+  const d = count * 10 ** scale;
+  const numerator = 20 * total + d;
+  const denominator = 2 * d;
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) return exactMean(texts);
+  let quotient = Math.floor(numerator / denominator);
+  if (quotient * denominator > numerator) quotient -= 1;
+  else if ((quotient + 1) * denominator <= numerator) quotient += 1;
+  return quotient / 10;
+}
+
+function exactMean(texts: ReadonlyArray<string | null>): number | null {
+  const values = texts.flatMap((t) => (t === null ? [] : [parseDecimal(t)!]));
+  const result = mean(values);
+  return result === null ? null : roundHalfUp(result, 1);
 }

@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, Light } from "./catalogue";
-import { compare, divide, multiply, parseDecimal, rational, roundHalfUp, type Rational } from "./exact";
+import { comparableAsDouble, compare, divide, multiply, parseDecimal, rational, roundHalfUp, type Rational } from "./exact";
 
 /** One benchmarking of one cluster organisation, as validated from a file or read from storage. */
 export type Assessment = {
@@ -53,6 +53,15 @@ function formatRational(value: Rational): string {
 export function lightOf(indicator: Indicator, assessment: Assessment): LightOrMissing {
   const rule = indicator.rule;
   if (rule.kind === "number") {
+    const text = rule.derived ? undefined : assessment.values[indicator.code];
+    if (rule.fast && text !== undefined && comparableAsDouble(text)) {
+      // Lower-is-better compares the negated values, so one comparison serves both.
+      const sign = rule.better === "higher" ? 1 : -1;
+      const value = sign * Number(text);
+      if (value >= sign * rule.fast.green) return "green";
+      if (rule.fast.yellow !== null && value >= sign * rule.fast.yellow) return "yellow";
+      return "red";
+    }
     const value =
       rule.derived === "ftePer50Members"
         ? ftePer50Members(assessment)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compare, mean, parseDecimal, rational, rationalFromNumber, roundHalfUp } from "../../app/scorecard/exact";
+import { compare, mean, meanOfDecimalTexts, parseDecimal, rational, rationalFromNumber, roundHalfUp } from "../../app/scorecard/exact";
 
 describe("exact decimals", () => {
   it("parses both decimal marks and signs, and refuses other text", () => {
@@ -28,5 +28,25 @@ describe("exact decimals", () => {
     expect(mean([])).toBeNull();
     const m = mean([parseDecimal("0.1")!, parseDecimal("0.2")!])!;
     expect(compare(m, parseDecimal("0.15")!)).toBe(0);
+  });
+
+  it("the fast mean of decimal texts equals the exact one, halves included", () => {
+    expect(meanOfDecimalTexts([])).toBeNull();
+    expect(meanOfDecimalTexts([null, null])).toBeNull();
+    expect(meanOfDecimalTexts(["0.05"])).toBe(0.1);
+    expect(meanOfDecimalTexts(["0.1", "0.2", null])).toBe(0.2); // 0.15 exactly, half-up
+    expect(meanOfDecimalTexts(["1.25", "1.3"])).toBe(1.3); // 1.275
+    expect(meanOfDecimalTexts(["41", "40", "42"])).toBe(41);
+    expect(meanOfDecimalTexts(["99999999999999.9", "1"])).toBe(50000000000000.5); // beyond the fast range
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const texts = Array.from({ length: 1 + Math.floor(random() * 40) }, () => {
+        const decimals = Math.floor(random() * 4);
+        return (random() * 10 ** (1 + Math.floor(random() * 6))).toFixed(decimals);
+      });
+      const exact = roundHalfUp(mean(texts.map((t) => parseDecimal(t)!))!, 1);
+      expect(meanOfDecimalTexts(texts)).toBe(exact);
+    }
   });
 });
