@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import type { Catalogue, Indicator } from "./catalogue";
-import { isDecimal, normaliseDecimalText, parseDecimal } from "./exact";
+import { comparableAsDouble, isDecimal, normaliseDecimalText, parseDecimal } from "./exact";
 import type { Assessment } from "./lights";
 
 // The benchmarking results CSV of ../shared/formats/README.md. Every error of a file is
@@ -28,34 +28,36 @@ type KeyFactSpec = (typeof KEY_FACTS)[KeyFactColumn];
 const KEY_FACT_ENTRIES = Object.entries(KEY_FACTS) as Array<[KeyFactColumn, KeyFactSpec]>;
 
 function keyFactProblem(text: string, spec: KeyFactSpec): string | null {
-  const value = parseDecimal(text);
-  if (!value) return `"${text}" is not a number`;
+  if (!isDecimal(text)) return `"${text}" is not a number`;
+  // Up to 15 digits a decimal compares exactly as a double (see exact.ts); longer ones as BigInt.
+  if (comparableAsDouble(text)) {
+    const value = Number(normaliseDecimalText(text));
+    if (value < 0) return `${text} is below 0`;
+    if (spec.whole && !Number.isInteger(value)) return `${text} is not a whole number`;
+    if (spec.max !== null && value > spec.max) return `${text} is above ${spec.max}`;
+    return null;
+  }
+  const value = parseDecimal(text)!;
   if (value.num < 0n) return `${text} is below 0`;
   if (spec.whole && value.num % value.den !== 0n) return `${text} is not a whole number`;
   if (spec.max !== null && value.num > BigInt(spec.max) * value.den) return `${text} is above ${spec.max}`;
   return null;
 }
 
-type ValueResult = { ok: true; value: string } | { ok: false; message: string };
+/** How one indicator's cell is read: the normalised value, or null; and why a value is refused. */
+type ValueReader = { read: (text: string) => string | null; why: (text: string) => string };
 
-/** How one indicator's cell is read: the normalised value, or why it is not one. */
-function valueReader(indicator: Indicator): (text: string) => ValueResult {
+function valueReader(indicator: Indicator): ValueReader {
   const rule = indicator.rule;
   if (rule.kind === "number") {
-    return (text) => (isDecimal(text) ? { ok: true, value: normaliseDecimalText(text) } : { ok: false, message: `"${text}" is not a number` });
+    return { read: (text) => (isDecimal(text) ? normaliseDecimalText(text) : null), why: (text) => `"${text}" is not a number` };
   }
   if (rule.kind === "boolean") {
-    return (text) => {
-      const value = BOOLEANS.get(text.toLowerCase());
-      return value ? { ok: true, value } : { ok: false, message: `"${text}" is not yes/no, true/false or 1/0` };
-    };
+    return { read: (text) => BOOLEANS.get(text.toLowerCase()) ?? null, why: (text) => `"${text}" is not yes/no, true/false or 1/0` };
   }
   const levels = new Map([...rule.levels.keys()].map((key) => [key.toLowerCase(), key]));
   const listed = [...rule.levels.keys()].join(", ");
-  return (text) => {
-    const level = levels.get(text.toLowerCase());
-    return level ? { ok: true, value: level } : { ok: false, message: `"${text}" is not one of the levels ${listed}` };
-  };
+  return { read: (text) => levels.get(text.toLowerCase()) ?? null, why: (text) => `"${text}" is not one of the levels ${listed}` };
 }
 
 const BOOLEANS = new Map([
@@ -145,7 +147,7 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
   };
   const valueReaders = catalogue.indicators.flatMap((indicator) => {
     const index = columnIndex.get(indicator.code);
-    return index === undefined ? [] : [{ code: indicator.code, index, read: valueReader(indicator) }];
+    return index === undefined ? [] : [{ code: indicator.code, index, ...valueReader(indicator) }];
   });
 
   const assessments: Array<ParsedAssessment> = [];
@@ -182,12 +184,12 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
     }
 
     const values: Record<string, string> = {};
-    for (const { code, index, read } of valueReaders) {
-      const text = fields[index]!.trim();
+    for (const reader of valueReaders) {
+      const text = fields[reader.index]!.trim();
       if (!text) continue;
-      const result = read(text);
-      if (result.ok) values[code] = result.value;
-      else fail(code, result.message);
+      const value = reader.read(text);
+      if (value !== null) values[reader.code] = value;
+      else fail(reader.code, reader.why(text));
     }
 
     if (cluster && dateOk) {
