@@ -12,7 +12,8 @@ export type ImportPreview = {
   fileName: string;
   catalogueId: string;
   rows: number;
-  clusters: Array<{ id: string; name: string; portfolios: Array<string>; dates: Array<string>; isNew: boolean }>;
+  /** name: as of the file's latest row; renamedFrom: the stored name that the file's newer row replaces. */
+  clusters: Array<{ id: string; name: string; portfolios: Array<string>; dates: Array<string>; isNew: boolean; renamedFrom?: string }>;
   portfolios: Array<{ code: string; clusters: number }>;
   firstDate: string;
   lastDate: string;
@@ -43,11 +44,15 @@ async function alreadyStored(assessments: Array<ParsedAssessment>): Promise<Set<
   return stored;
 }
 
-async function knownClusters(ids: Array<string>): Promise<Set<string>> {
-  const known = new Set<string>();
+/** Stored clusters among these ids, with their name and latest benchmarking date. */
+async function knownClusters(ids: Array<string>): Promise<Map<string, { name: string; latest: string }>> {
+  const known = new Map<string, { name: string; latest: string }>();
   for (let i = 0; i < ids.length; i += IN_CHUNK) {
-    const rows = await db().cluster.findMany({ where: { id: { in: ids.slice(i, i + IN_CHUNK) } }, select: { id: true } });
-    for (const row of rows) known.add(row.id);
+    const rows = await db().cluster.findMany({
+      where: { id: { in: ids.slice(i, i + IN_CHUNK) } },
+      select: { id: true, name: true, assessments: { select: { assessedOn: true }, orderBy: { assessedOn: "desc" }, take: 1 } },
+    });
+    for (const row of rows) known.set(row.id, { name: row.name, latest: row.assessments[0]?.assessedOn ?? "" });
   }
   return known;
 }
@@ -89,7 +94,12 @@ async function previewOf(fileName: string, catalogue: Catalogue, assessments: Ar
     byCluster.set(a.cluster, entry);
   }
   const known = await knownClusters([...byCluster.keys()]);
-  for (const entry of byCluster.values()) entry.isNew = !known.has(entry.id);
+  for (const entry of byCluster.values()) {
+    const stored = known.get(entry.id);
+    entry.isNew = !stored;
+    // A newer benchmarking under another name renames the cluster; an older one does not.
+    if (stored && stored.name !== entry.name && entry.dates[entry.dates.length - 1]! > stored.latest) entry.renamedFrom = stored.name;
+  }
   const portfolioCounts = new Map<string, number>();
   for (const entry of byCluster.values()) for (const p of entry.portfolios) portfolioCounts.set(p, (portfolioCounts.get(p) ?? 0) + 1);
   const factColumns = { members: "members", potential_members: "potentialMembers", fte: "fte", public_funding_pct: "publicFundingPct", sme_pct: "smePct" } as const;
@@ -123,16 +133,17 @@ export type ImportResult = { ok: true; importId: number; preview: ImportPreview 
 export async function importBenchmarks(fileName: string, text: string, catalogueId: string): Promise<ImportResult> {
   const check = await checkImport(fileName, text, catalogueId);
   if (!check.ok) return check;
-  const latestName = new Map<string, string>();
-  for (const a of [...check.assessments].sort((x, y) => x.assessedOn.localeCompare(y.assessedOn))) latestName.set(a.cluster, a.name);
   try {
     const importId = await db().$transaction(async (tx) => {
       const created = await tx.benchmarkImport.create({
         data: { fileName, sha256: check.sha256, catalogueId, rowCount: check.assessments.length },
         select: { id: true },
       });
-      const newClusters = check.preview.clusters.filter((c) => c.isNew).map((c) => ({ id: c.id, name: latestName.get(c.id)! }));
+      const newClusters = check.preview.clusters.filter((c) => c.isNew).map((c) => ({ id: c.id, name: c.name }));
       if (newClusters.length) await tx.cluster.createMany({ data: newClusters });
+      for (const renamed of check.preview.clusters.filter((c) => c.renamedFrom !== undefined)) {
+        await tx.cluster.update({ where: { id: renamed.id }, data: { name: renamed.name } });
+      }
       await tx.assessment.createMany({
         data: check.assessments.map((a) => ({
           clusterId: a.cluster,
@@ -208,24 +219,26 @@ function toAssessment(row: AssessmentRow): StoredAssessment {
   };
 }
 
-/** Every stored assessment on or before asOf (and not before since): what a scorecard needs. */
-export async function assessmentsUpTo(asOf: string, since?: string): Promise<Array<StoredAssessment>> {
-  const rows = await db().assessment.findMany({
-    where: { assessedOn: { lte: asOf, ...(since ? { gte: since } : {}) } },
-    select: ASSESSMENT_SELECT,
-  });
-  return rows.map(toAssessment);
+/**
+ * Each cluster's latest assessment on or before asOf (and not before since): exactly the rows a
+ * scorecard needs. Standard SQL over the (clusterId, assessedOn) index, portable to PostgreSQL.
+ */
+export async function latestAssessmentsAsOf(asOf: string, since = "0000-01-01"): Promise<Array<StoredAssessment>> {
+  const rows = await db().$queryRaw<Array<Omit<AssessmentRow, "cluster"> & { clusterName: string }>>`
+    SELECT a."id", a."clusterId", a."assessedOn", a."portfolios", a."members", a."potentialMembers", a."fte",
+           a."publicFundingPct", a."smePct", a."values", a."importId", c."name" AS "clusterName"
+    FROM "Assessment" a
+    JOIN "Cluster" c ON c."id" = a."clusterId"
+    WHERE a."assessedOn" = (
+      SELECT MAX(b."assessedOn") FROM "Assessment" b
+      WHERE b."clusterId" = a."clusterId" AND b."assessedOn" <= ${asOf} AND b."assessedOn" >= ${since}
+    )`;
+  return rows.map(({ clusterName, ...row }) => toAssessment({ ...row, id: Number(row.id), importId: Number(row.importId), cluster: { name: clusterName } }));
 }
 
 export async function clusterAssessments(clusterId: string): Promise<Array<StoredAssessment>> {
   const rows = await db().assessment.findMany({ where: { clusterId }, select: ASSESSMENT_SELECT, orderBy: { assessedOn: "asc" } });
   return rows.map(toAssessment);
-}
-
-/** Every portfolio code that appears in stored assessments, sorted. */
-export async function portfolioCodes(): Promise<Array<string>> {
-  const rows = await db().assessment.findMany({ select: { portfolios: true }, distinct: ["portfolios"] });
-  return [...new Set(rows.flatMap((r) => r.portfolios.split(";")))].sort();
 }
 
 export async function listImports() {

@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { z } from "zod";
-import { assessmentsUpTo, portfolioCodes } from "./benchmarks.server";
+import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { DEFAULT_CATALOGUE_ID, getCatalogue, listCatalogues } from "./catalogues.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
 import { computeScorecard } from "./scorecard/compute";
@@ -20,8 +20,11 @@ export const scorecardQuerySchema = z.object({
 });
 
 
-/** Parses the URL's search params; a malformed query is a 400 naming the field. */
-export async function readScorecardQuery(request: Request) {
+/**
+ * Parses the URL's search params (a malformed query is a 400 naming the field), reads each
+ * cluster's latest assessment as of the date and computes the chosen portfolios' scorecard.
+ */
+export async function loadScorecard(request: Request) {
   const params = new URL(request.url).searchParams;
   const parsed = scorecardQuerySchema.safeParse({
     catalogue: params.get("catalogue") ?? undefined,
@@ -33,27 +36,17 @@ export async function readScorecardQuery(request: Request) {
     const message = parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ");
     throw data(`Bad query: ${message}`, { status: 400 });
   }
+  const asOf = parsed.data.asOf ?? todayIso();
+  const since = parsed.data.since;
+  if (since && since > asOf) throw data("Bad query: since is after the as-of date", { status: 400 });
   const catalogue = await getCatalogue(parsed.data.catalogue);
   if (!catalogue) throw data(`No catalogue "${parsed.data.catalogue}" is stored.`, { status: 404 });
-  const available = await portfolioCodes();
-  const chosen = parsed.data.p.length ? [...new Set(parsed.data.p)] : available.slice(0, MAX_DEFAULT_PORTFOLIOS);
-  const query: ScorecardQuery = {
-    catalogue: catalogue.id,
-    asOf: parsed.data.asOf ?? todayIso(),
-    since: parsed.data.since,
-    portfolios: chosen.sort(),
-  };
-  if (query.since && query.since > query.asOf) throw data("Bad query: since is after the as-of date", { status: 400 });
-  return { query, catalogue, available, catalogues: await listCatalogues() };
-}
 
-export async function loadScorecard(request: Request) {
-  const { query, catalogue, available, catalogues } = await readScorecardQuery(request);
-  const assessments = await assessmentsUpTo(query.asOf, query.since);
-  const scorecard = computeScorecard(catalogue, assessments, {
-    asOf: query.asOf,
-    since: query.since,
-    portfolios: query.portfolios,
-  });
-  return { query, catalogue, available, catalogues, scorecard };
+  const assessments = await latestAssessmentsAsOf(asOf, since);
+  // The portfolios to choose from are those the clusters belong to as of the date.
+  const available = [...new Set(assessments.flatMap((a) => a.portfolios))].sort();
+  const chosen = parsed.data.p.length ? [...new Set(parsed.data.p)].sort() : available.slice(0, MAX_DEFAULT_PORTFOLIOS);
+  const query: ScorecardQuery = { catalogue: catalogue.id, asOf, since, portfolios: chosen };
+  const scorecard = computeScorecard(catalogue, assessments, { asOf, since, portfolios: chosen });
+  return { query, catalogue, available, catalogues: await listCatalogues(), scorecard };
 }

@@ -67,7 +67,7 @@ async function benchDatabase(catalogueText: string, csv: string) {
   // The app's modules read DATABASE_URL when they first open the database: set it before loading them.
   process.env.DATABASE_URL = databaseUrl;
   const { storeCatalogue, getCatalogue } = await import("../app/catalogues.server");
-  const { importBenchmarks, assessmentsUpTo } = await import("../app/benchmarks.server");
+  const { importBenchmarks, latestAssessmentsAsOf } = await import("../app/benchmarks.server");
   const { computeScorecard } = await import("../app/scorecard/compute");
   const { disconnectDb } = await import("../app/db.server");
   try {
@@ -86,7 +86,7 @@ async function benchDatabase(catalogueText: string, csv: string) {
     let portfolios = 0;
     let rows = 0;
     for (let run = 0; run < 6; run++) {
-      const [readMs, assessments] = await timed(() => assessmentsUpTo(AS_OF));
+      const [readMs, assessments] = await timed(() => latestAssessmentsAsOf(AS_OF));
       const [computeMs, scorecard] = await timed(() => computeScorecard(catalogue, assessments, { asOf: AS_OF }));
       if (run === 0) console.error(`  cold: read ${readMs.toFixed(1)} ms, compute ${computeMs.toFixed(1)} ms`);
       else reads.push(readMs), computes.push(computeMs);
@@ -95,7 +95,7 @@ async function benchDatabase(catalogueText: string, csv: string) {
     }
     const read = median(reads);
     const compute = median(computes);
-    record({ measure: `read ${rows} rows (assessmentsUpTo)`, value: read, unit: "ms", target: null });
+    record({ measure: `read ${rows} rows (latestAssessmentsAsOf)`, value: read, unit: "ms", target: null });
     record({ measure: `compute ${portfolios} portfolios`, value: compute, unit: "ms", target: null });
     record({ measure: "compute / read", value: compute / read, unit: "x", target: 1 });
   } finally {

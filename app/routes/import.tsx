@@ -174,7 +174,7 @@ function Preview({ pendingId, preview, busy }: { pendingId: string; preview: Imp
           <tbody>
             {preview.clusters.map((c) => (
               <tr key={c.id}>
-                <th scope="row">{c.name} <span className="muted">{c.id}{c.isNew ? " · new" : ""}</span></th>
+                <th scope="row">{c.name} <span className="muted">{c.id}{c.isNew ? " · new" : ""}{c.renamedFrom ? ` · renamed from ${c.renamedFrom}` : ""}</span></th>
                 <td>{c.portfolios.map(portfolioLabel).join(", ")}</td>
                 <td>{c.dates.join(", ")}</td>
               </tr>

@@ -1,5 +1,5 @@
 import { bandOf, type Catalogue, type Light } from "./catalogue";
-import { divide, mean, meanOfDecimalTexts, multiply, parseDecimal, rational, roundHalfUp, type Rational } from "./exact";
+import { divide, meanOfDecimalTexts, multiply, parseDecimal, rational, roundedMean, roundHalfUp, type Rational } from "./exact";
 import { lightOf, type Assessment, type LightOrMissing } from "./lights";
 
 // The scorecard of ../shared/formats/README.md (the report's method, section 3.1).
@@ -57,33 +57,27 @@ function score(green: number, cells: number, catalogue: Catalogue): Score {
   return { green, cells, score: roundHalfUp(exact, 1), band: bandOf(exact, catalogue.bands) };
 }
 
-function meanOf(values: Array<Rational | null>): number | null {
-  const present = values.filter((v): v is Rational => v !== null);
-  const result = mean(present);
-  return result === null ? null : roundHalfUp(result, 1);
-}
 
 const HUNDRED = rational(100n);
 
-// Members x 100 / potential members, computed once per assessment: a cluster counts in several portfolios.
-const committedShareCache = new WeakMap<Assessment, Rational | null>();
-
+/** Members x 100 / potential members, exactly; null where either is blank or potential is 0. */
 function committedShareOf(assessment: Assessment): Rational | null {
-  if (committedShareCache.has(assessment)) return committedShareCache.get(assessment)!;
   const members = assessment.members === null ? null : parseDecimal(assessment.members);
   const potential = assessment.potentialMembers === null ? null : parseDecimal(assessment.potentialMembers);
-  const share = members && potential && potential.num !== 0n ? divide(multiply(members, HUNDRED), potential) : null;
-  committedShareCache.set(assessment, share);
-  return share;
+  return members && potential && potential.num !== 0n ? divide(multiply(members, HUNDRED), potential) : null;
 }
 
 export function keyFactsOf(clusters: ReadonlyArray<Assessment>): KeyFacts {
+  const withShare = clusters.filter((c) => c.members !== null && c.potentialMembers !== null && Number(c.potentialMembers) !== 0);
   return {
     members: meanOfDecimalTexts(clusters.map((c) => c.members)),
     fte: meanOfDecimalTexts(clusters.map((c) => c.fte)),
     publicFundingPct: meanOfDecimalTexts(clusters.map((c) => c.publicFundingPct)),
     smePct: meanOfDecimalTexts(clusters.map((c) => c.smePct)),
-    committedSharePct: meanOf(clusters.map(committedShareOf)),
+    committedSharePct: roundedMean(
+      withShare.map((c) => (100 * Number(c.members)) / Number(c.potentialMembers)),
+      () => withShare.map((c) => committedShareOf(c)!),
+    ),
   };
 }
 
@@ -98,17 +92,25 @@ export function lightCodes(catalogue: Catalogue, assessment: Assessment): Uint8A
 }
 
 /** The scorecard of one set of clusters (their selected assessments) under one catalogue. */
-export function portfolioScorecard(
+export function portfolioScorecard(catalogue: Catalogue, code: string, clusters: ReadonlyArray<Assessment>): PortfolioScorecard {
+  const lights = new Uint8Array(clusters.length * catalogue.indicators.length);
+  clusters.forEach((cluster, c) => lights.set(lightCodes(catalogue, cluster), c * catalogue.indicators.length));
+  return tallied(catalogue, code, clusters, clusters.map((_, c) => c), lights);
+}
+
+/** A portfolio's scorecard from lights already computed: `lights` holds each cluster's row. */
+function tallied(
   catalogue: Catalogue,
   code: string,
   clusters: ReadonlyArray<Assessment>,
-  lightsByCluster: ReadonlyMap<Assessment, Uint8Array> = new Map(),
+  rows: ReadonlyArray<number>,
+  lights: Uint8Array,
 ): PortfolioScorecard {
   const n = catalogue.indicators.length;
   const tally = new Int32Array(n * LIGHT_ORDER.length);
-  for (const cluster of clusters) {
-    const lights = lightsByCluster.get(cluster) ?? lightCodes(catalogue, cluster);
-    for (let i = 0; i < n; i++) tally[i * 4 + lights[i]!]! += 1;
+  for (const row of rows) {
+    const offset = row * n;
+    for (let i = 0; i < n; i++) tally[i * 4 + lights[offset + i]!]! += 1;
   }
   const counts: Array<IndicatorCounts> = catalogue.indicators.map((indicator, i) => ({
     code: indicator.code,
@@ -120,16 +122,16 @@ export function portfolioScorecard(
   const countsByCode = new Map(counts.map((c) => [c.code, c]));
   const dimensions = catalogue.dimensions.map((dimension) => {
     const green = dimension.indicators.reduce((sum, i) => sum + countsByCode.get(i.code)!.green, 0);
-    return { code: dimension.code, ...score(green, clusters.length * dimension.indicators.length, catalogue) };
+    return { code: dimension.code, ...score(green, rows.length * dimension.indicators.length, catalogue) };
   });
   const green = counts.reduce((sum, c) => sum + c.green, 0);
   return {
     code,
-    clusters: clusters.length,
-    overall: score(green, clusters.length * n, catalogue),
+    clusters: rows.length,
+    overall: score(green, rows.length * n, catalogue),
     dimensions,
     indicators: counts,
-    keyFacts: keyFactsOf(clusters),
+    keyFacts: keyFactsOf(rows.map((row) => clusters[row]!)),
   };
 }
 
@@ -140,24 +142,32 @@ export function computeScorecard(
   options: ScorecardOptions,
 ): Scorecard {
   const selected = latestAssessments(assessments, options);
-  const members = new Map<string, Array<Assessment>>();
-  for (const code of options.portfolios ?? []) members.set(code, []);
-  for (const assessment of selected) {
+  const rowsOf = new Map<string, Array<number>>();
+  for (const code of options.portfolios ?? []) rowsOf.set(code, []);
+  selected.forEach((assessment, row) => {
     for (const portfolio of assessment.portfolios) {
-      if (options.portfolios && !members.has(portfolio)) continue;
-      let list = members.get(portfolio);
-      if (!list) members.set(portfolio, (list = []));
-      list.push(assessment);
+      if (options.portfolios && !rowsOf.has(portfolio)) continue;
+      let rows = rowsOf.get(portfolio);
+      if (!rows) rowsOf.set(portfolio, (rows = []));
+      rows.push(row);
+    }
+  });
+  // Lights are computed once per cluster, and only for clusters of the portfolios shown.
+  const n = catalogue.indicators.length;
+  const lights = new Uint8Array(selected.length * n);
+  const done = new Uint8Array(selected.length);
+  for (const rows of rowsOf.values()) {
+    for (const row of rows) {
+      if (done[row]) continue;
+      lights.set(lightCodes(catalogue, selected[row]!), row * n);
+      done[row] = 1;
     }
   }
-  // Lights are computed once per cluster, and only for clusters of the portfolios shown.
-  const lights = new Map<Assessment, Uint8Array>();
-  for (const list of members.values()) for (const a of list) if (!lights.has(a)) lights.set(a, lightCodes(catalogue, a));
-  const codes = [...members.keys()].sort();
+  const codes = [...rowsOf.keys()].sort();
   return {
     catalogue: catalogue.id,
     asOf: options.asOf,
     ...(options.since ? { since: options.since } : {}),
-    portfolios: codes.map((code) => portfolioScorecard(catalogue, code, members.get(code)!, lights)),
+    portfolios: codes.map((code) => tallied(catalogue, code, selected, rowsOf.get(code)!, lights)),
   };
 }

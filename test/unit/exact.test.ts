@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compare, mean, meanOfDecimalTexts, parseDecimal, rational, rationalFromNumber, roundHalfUp } from "../../app/scorecard/exact";
+import { compare, mean, meanOfDecimalTexts, roundedMean, parseDecimal, rational, rationalFromNumber, roundHalfUp, toNumber } from "../../app/scorecard/exact";
 
 describe("exact decimals", () => {
   it("parses both decimal marks and signs, and refuses other text", () => {
@@ -47,6 +47,23 @@ describe("exact decimals", () => {
       });
       const exact = roundHalfUp(mean(texts.map((t) => parseDecimal(t)!))!, 1);
       expect(meanOfDecimalTexts(texts)).toBe(exact);
+    }
+  });
+
+  it("the rounded mean of ratios equals the exact one, ties included", () => {
+    const roundedMeanOf = (values: Array<ReturnType<typeof rational>>) => roundedMean(values.map(toNumber), () => values);
+    expect(roundedMeanOf([])).toBeNull();
+    expect(roundedMeanOf([rational(1n, 8n), rational(1n, 8n)])).toBe(0.1); // 0.125
+    expect(roundedMeanOf([rational(5n, 100n)])).toBe(0.1); // a tie: exact path
+    expect(roundedMeanOf([rational(100n, 3n), rational(100n, 6n)])).toBe(25); // 25.0 exactly
+    expect(roundedMeanOf([rational(4100n, 82n), rational(1n, 20n)])).toBe(25); // 25.025
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 50) }, () =>
+        rational(BigInt(Math.floor(random() * 20000)), BigInt(1 + Math.floor(random() * 500))),
+      );
+      expect(roundedMeanOf(values)).toBe(roundHalfUp(mean(values)!, 1));
     }
   });
 });

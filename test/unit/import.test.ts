@@ -6,7 +6,7 @@ import { ROOT } from "./fixtures";
 
 // Runs against a real SQLite file copied from the migrated base, never the demo database.
 useFreshDatabase();
-const { assessmentsUpTo, checkImport, importBenchmarks } = await import("../../app/benchmarks.server");
+const { latestAssessmentsAsOf, checkImport, importBenchmarks } = await import("../../app/benchmarks.server");
 const { storeCatalogue, getCatalogue } = await import("../../app/catalogues.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 
@@ -71,7 +71,7 @@ describe("benchmark import", () => {
     const stored = await importBenchmarks("good.csv", GOOD, "rces-2017");
     expect(stored.ok).toBe(true);
     expect(await counts()).toEqual({ imports: 1, assessments: 2, clusters: 2 });
-    const read = await assessmentsUpTo("2017-09-01");
+    const read = await latestAssessmentsAsOf("2017-09-01");
     expect(read.find((a) => a.cluster === "c1")).toMatchObject({ name: "One", portfolios: ["arctic", "norway"], fte: "1.64", values: { S1: "55", S4: "true" } });
   });
 
@@ -94,8 +94,15 @@ describe("benchmark import", () => {
   it("adds a later round for known clusters", async () => {
     const later = ["cluster,name,portfolios,assessed_on,S1", "c1,One renamed,arctic,2019-05-01,60"].join("\n");
     const result = await importBenchmarks("2019.csv", later, "rces-2017");
-    expect(result.ok && result.preview.clusters[0]!.isNew).toBe(false);
+    expect(result.ok && result.preview.clusters[0]).toMatchObject({ isNew: false, name: "One renamed", renamedFrom: "One" });
     expect(await counts()).toEqual({ imports: 2, assessments: 3, clusters: 2 });
+    const latest = (asOf: string, since?: string) =>
+      latestAssessmentsAsOf(asOf, since).then((rows) => rows.map((a) => `${a.cluster} ${a.assessedOn} ${a.name}`).sort());
+    expect(await latest("2019-12-31")).toEqual(["c1 2019-05-01 One renamed", "c2 2017-06-01 Two"]);
+    expect(await latest("2018-12-31")).toEqual(["c1 2017-05-01 One renamed", "c2 2017-06-01 Two"]);
+    expect(await latest("2017-05-31")).toEqual(["c1 2017-05-01 One renamed"]);
+    expect(await latest("2019-12-31", "2018-01-01")).toEqual(["c1 2019-05-01 One renamed"]);
+    expect(await latest("2016-12-31")).toEqual([]);
   });
 
   it("refuses an unknown catalogue", async () => {
