@@ -20,6 +20,7 @@
 // worst on Capacity (understaffed: one green C1), weaker on Services, Cooperation, Dynamics and
 // Embedment; Nordland and Norway Sustainability around 50; training days (C3) low everywhere.
 
+import { prng } from "./prng.mjs";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
@@ -62,22 +63,7 @@ const RANGES = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic PRNG (mulberry32), seeded per assessment so that adding a cluster moves nothing.
-function seedOf(text) {
-  let h = 2166136261;
-  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0), 16777619);
-  return h >>> 0;
-}
-function prng(seedText) {
-  let a = seedOf(seedText);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic values, seeded per assessment so that adding a cluster moves nothing.
 
 // Integer steps avoid floating point: a value with d decimals is handled as an integer of 10^-d.
 function pickIn(random, lo, hi, decimals) {

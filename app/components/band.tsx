@@ -19,6 +19,16 @@ export function BandBadge({ band }: { band: Light | null }) {
   return band ? <LightBadge light={band} /> : <span className="badge">no data</span>;
 }
 
+/** A score with its band and the count behind it: "47.8 ▲ yellow 89/186". */
+export function ScoreValue({ score }: { score: { score: number | null; band: Light | null; green: number; cells: number } }) {
+  return (
+    <>
+      <strong>{score.score === null ? "–" : score.score.toFixed(1)}</strong> <BandBadge band={score.band} />
+      <span className="muted"> {score.green}/{score.cells}</span>
+    </>
+  );
+}
+
 /** SVG fill patterns per light, defined once per chart. */
 export function LightPatterns({ id }: { id: string }) {
   return (

@@ -1,5 +1,6 @@
 import type { LightOrMissing } from "~/scorecard/lights";
-import { LIGHT_SYMBOL, LightPatterns } from "./band";
+import { LIGHT_SYMBOL } from "./band";
+import { ChartFrame, stackGroups } from "./chart-frame";
 import { portfolioLabel } from "./scorecard-query";
 
 // The report's Figures 3 to 11: per indicator, the shares of green, yellow, red and missing
@@ -12,7 +13,6 @@ export type ShareRow = {
 };
 
 const ORDER: Array<LightOrMissing> = ["green", "yellow", "red", "missing"];
-const WIDTH = 360;
 const LABEL_W = 66;
 const BAR_MAX = 280;
 const BAR_H = 16;
@@ -26,17 +26,9 @@ export function percent(count: number, total: number): number {
 
 export function LightShareChart({ rows, title, description }: { rows: Array<ShareRow>; title: string; description: string }) {
   const id = "ls";
-  let y = 4;
-  const groups = rows.map((row) => {
-    const top = y;
-    y += HEAD + row.bars.length * (BAR_H + GAP) + GROUP_GAP;
-    return { row, top };
-  });
+  const { groups, height } = stackGroups(rows, (row) => HEAD + row.bars.length * (BAR_H + GAP) + GROUP_GAP);
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${y}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <LightPatterns id={id} />
+    <ChartFrame id={id} title={title} description={description} height={height}>
       {groups.map(({ row, top }) => (
         <g key={row.code} transform={`translate(0 ${top})`}>
           <text x="0" y="13" className="chart-group">{row.code}</text>
@@ -68,6 +60,6 @@ export function LightShareChart({ rows, title, description }: { rows: Array<Shar
           })}
         </g>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { Light } from "~/scorecard/catalogue";
-import { LIGHT_SYMBOL, LIGHT_WORD, LightPatterns } from "./band";
+import { LIGHT_SYMBOL, LIGHT_WORD } from "./band";
+import { ChartFrame, stackGroups } from "./chart-frame";
 import { portfolioLabel } from "./scorecard-query";
 
 // The report's Figure 2 as horizontal bars (legible at 360 px): one group per dimension and one
@@ -7,7 +8,6 @@ import { portfolioLabel } from "./scorecard-query";
 
 export type ChartRow = { title: string; bars: Array<{ portfolio: string; score: number | null; band: Light | null }> };
 
-const WIDTH = 360;
 const LABEL_W = 66;
 const BAR_MAX = 180;
 const BAR_H = 16;
@@ -28,18 +28,9 @@ export function ScorecardChart({
   limits: Array<number>;
 }) {
   const id = "sc";
-  let y = 4;
-  const groups = rows.map((row) => {
-    const top = y;
-    y += GROUP_HEAD + row.bars.length * (BAR_H + GAP) + GROUP_GAP;
-    return { row, top };
-  });
-  const height = y;
+  const { groups, height } = stackGroups(rows, (row) => GROUP_HEAD + row.bars.length * (BAR_H + GAP) + GROUP_GAP);
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      <LightPatterns id={id} />
+    <ChartFrame id={id} title={title} description={description} height={height}>
       {groups.map(({ row, top }) => (
         <g key={row.title} transform={`translate(0 ${top})`}>
           <text x="0" y="12" className="chart-group">{row.title}</text>
@@ -63,6 +54,6 @@ export function ScorecardChart({
           })}
         </g>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
-import { BandBadge, LightBadge } from "~/components/band";
+import { LightBadge, ScoreValue } from "~/components/band";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { catalogueOfImport, clusterAssessments } from "~/benchmarks.server";
 import { getCatalogue } from "~/catalogues.server";
@@ -103,7 +103,7 @@ export default function ClusterPage({ loaderData }: Route.ComponentProps) {
                 <tr key={h.assessedOn} aria-current={h.assessedOn === selected.assessedOn ? "true" : undefined}>
                   <th scope="row">{h.assessedOn}</th>
                   <td>
-                    <strong>{h.overall.score?.toFixed(1) ?? "–"}</strong> <BandBadge band={h.overall.band} /> <span className="muted">{h.overall.green}/{h.overall.cells}</span>
+                    <ScoreValue score={h.overall} />
                   </td>
                   <td>{h.members ?? "–"}</td>
                   <td>{h.fte ?? "–"}</td>

@@ -1,5 +1,5 @@
 import { data, Link } from "react-router";
-import { BandBadge, LIGHT_SYMBOL } from "~/components/band";
+import { LIGHT_SYMBOL, ScoreValue } from "~/components/band";
 import { LightShareChart, percent, type ShareRow } from "~/components/light-share-chart";
 import { ScorecardQueryForm } from "~/components/query-form";
 import { portfolioLabel, queryString } from "~/components/scorecard-query";
@@ -48,8 +48,7 @@ export default function DimensionPage({ loaderData }: Route.ComponentProps) {
       <ul className="score-line">
         {portfolios.map((p) => (
           <li key={p.code}>
-            {portfolioLabel(p.code)}: <strong>{p.score.score === null ? "–" : p.score.score.toFixed(1)}</strong> <BandBadge band={p.score.band} />{" "}
-            <span className="muted">({p.score.green} green of {p.score.cells}, {p.clusters} clusters)</span>
+            {portfolioLabel(p.code)}: <ScoreValue score={p.score} /> <span className="muted">({p.clusters} clusters)</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { BandBadge } from "~/components/band";
+import { ScoreValue } from "~/components/band";
 import { ScorecardQueryForm } from "~/components/query-form";
 import { ScorecardChart, type ChartRow } from "~/components/scorecard-chart";
 import { portfolioLabel, queryString } from "~/components/scorecard-query";
@@ -93,8 +93,7 @@ export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
                         const s = p.dimensions[i]!;
                         return (
                           <td key={p.code}>
-                            <strong>{s.score === null ? "–" : s.score.toFixed(1)}</strong> <BandBadge band={s.band} />
-                            <span className="muted"> {s.green}/{s.cells}</span>
+                            <ScoreValue score={s} />
                           </td>
                         );
                       })}
@@ -104,8 +103,7 @@ export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
                     <th scope="row">Overall</th>
                     {portfolios.map((p) => (
                       <td key={p.code}>
-                        <strong>{p.overall.score === null ? "–" : p.overall.score.toFixed(1)}</strong> <BandBadge band={p.overall.band} />
-                        <span className="muted"> {p.overall.green}/{p.overall.cells}</span>
+                        <ScoreValue score={p.overall} />
                       </td>
                     ))}
                   </tr>

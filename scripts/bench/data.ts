@@ -2,6 +2,8 @@
 // portfolios (plus `nation`, which every cluster lists), one assessment per round, values valid
 // under the given catalogue (rces-2017 JSON). No clock, no Math.random: a seeded PRNG.
 
+import { prng } from "../prng.mjs";
+
 type RawIndicator = {
   code: string;
   title: string;
@@ -18,17 +20,6 @@ export const REGIONS = Array.from({ length: 20 }, (_, i) => `region-${String(i +
 /** Two-year assessment rounds: a cluster is benchmarked once in each. */
 export const ROUNDS = [2014, 2016, 2018] as const;
 
-/** mulberry32: small, fast, good enough to spread values. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEY_FACTS = ["members", "potential_members", "fte", "public_funding_pct", "sme_pct"];
 
