@@ -114,6 +114,30 @@ export default function ClusterPage({ loaderData }: Route.ComponentProps) {
             </tbody>
           </table>
         </div>
+        {history.length > 1 && (
+          <div className="table-scroll">
+            <table>
+              <caption>Dimension scores per benchmarking (this cluster's green lights as % of the dimension's indicators)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Dimension</th>
+                  {history.map((h) => <th key={h.assessedOn} scope="col">{h.assessedOn}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {history[history.length - 1]!.dimensions.map((d, i) => (
+                  <tr key={d.code}>
+                    <th scope="row">{d.title}</th>
+                    {history.map((h) => {
+                      const score = h.dimensions[i];
+                      return <td key={h.assessedOn}>{score && score.code === d.code ? <ScoreValue score={score} /> : "–"}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="staff-h">

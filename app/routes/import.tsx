@@ -8,7 +8,8 @@ import type { Route } from "./+types/import";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import benchmarking results · RCES" }];
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const PREVIEW_ROWS = 200;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const done = z.coerce.number().int().positive().safeParse(new URL(request.url).searchParams.get("done"));
@@ -172,7 +173,7 @@ function Preview({ pendingId, preview, busy }: { pendingId: string; preview: Imp
             <tr><th scope="col">Cluster</th><th scope="col">Portfolios</th><th scope="col">Benchmarked on</th></tr>
           </thead>
           <tbody>
-            {preview.clusters.map((c) => (
+            {preview.clusters.slice(0, PREVIEW_ROWS).map((c) => (
               <tr key={c.id}>
                 <th scope="row">{c.name} <span className="muted">{c.id}{c.isNew ? " · new" : ""}{c.renamedFrom ? ` · renamed from ${c.renamedFrom}` : ""}</span></th>
                 <td>{c.portfolios.map(portfolioLabel).join(", ")}</td>
@@ -181,6 +182,9 @@ function Preview({ pendingId, preview, busy }: { pendingId: string; preview: Imp
             ))}
           </tbody>
         </table>
+        {preview.clusters.length > PREVIEW_ROWS && (
+          <p className="muted">…and {preview.clusters.length - PREVIEW_ROWS} more cluster organisations.</p>
+        )}
       </div>
     </section>
   );
