@@ -30,8 +30,9 @@ const KEY_FACT_ENTRIES = Object.entries(KEY_FACTS) as Array<[KeyFactColumn, KeyF
 function keyFactProblem(text: string, spec: KeyFactSpec): string | null {
   if (!isDecimal(text)) return `"${text}" is not a number`;
   // Up to 15 digits a decimal compares exactly as a double (see exact.ts); longer ones as BigInt.
-  if (comparableAsDouble(text)) {
-    const value = Number(normaliseDecimalText(text));
+  const normalised = normaliseDecimalText(text);
+  if (comparableAsDouble(normalised)) {
+    const value = Number(normalised);
     if (value < 0) return `${text} is below 0`;
     if (spec.whole && !Number.isInteger(value)) return `${text} is not a whole number`;
     if (spec.max !== null && value > spec.max) return `${text} is above ${spec.max}`;
@@ -72,7 +73,8 @@ export function isIsoDate(text: string): boolean {
   const match = DATE.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0 to 99 as 19xx
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -81,7 +83,7 @@ export function formatFileError(fileName: string, error: FileError): string {
   return `${fileName} ${place}: ${error.message}`;
 }
 
-type Row = { line: number; fields: Array<string> };
+type Row = { line: number; fields: Array<string>; broken: boolean };
 
 function countNewlines(text: string): number {
   let count = 0;
@@ -90,36 +92,43 @@ function countNewlines(text: string): number {
 }
 
 /**
- * Splits RFC 4180 CSV into records with the line each starts on (the header is line 1). A record
- * spans one line plus the line breaks inside its quoted fields, which the parser keeps in the values.
+ * Splits RFC 4180 CSV into records with the line each starts on (the header is line 1). Line
+ * breaks are made "\n" first (files mix CRLF, LF and old Mac CR); a record then spans one line plus
+ * the line breaks inside its quoted fields. Quoting faults are returned with their lines, and
+ * their records marked, so that the rest of the file is still checked.
  */
-function readRows(text: string): { rows: Array<Row> } | { error: FileError } {
-  const parsed = Papa.parse<Array<string>>(text.replace(/^\uFEFF/, ""), { delimiter: ",", quoteChar: '"', skipEmptyLines: false });
-  const hasQuotes = text.includes('"');
+function readRows(text: string): { rows: Array<Row>; errors: Array<FileError> } {
+  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const parsed = Papa.parse<Array<string>>(normalised, { delimiter: ",", quoteChar: '"', newline: "\n", skipEmptyLines: false });
+  const hasQuotes = normalised.includes('"');
+  const broken = new Set(parsed.errors.map((e) => e.row));
   const rows: Array<Row> = [];
   let line = 1;
-  for (const fields of parsed.data) {
-    rows.push({ line, fields });
+  parsed.data.forEach((fields, index) => {
+    rows.push({ line, fields, broken: broken.has(index) });
     line += 1;
     if (hasQuotes) for (const field of fields) line += countNewlines(field);
+  });
+  const errors: Array<FileError> = [];
+  const seen = new Set<number>();
+  for (const problem of parsed.errors) {
+    const at = rows[problem.row ?? rows.length]?.line ?? line;
+    if (seen.has(at)) continue; // one fault per record is enough to find it
+    seen.add(at);
+    errors.push({ line: at, message: `not valid CSV: ${problem.message}` });
   }
-  const problem = parsed.errors[0];
-  if (problem) {
-    const at = problem.row === undefined ? rows.length : problem.row;
-    return { error: { line: rows[at]?.line ?? line, message: `not valid CSV: ${problem.message}` } };
-  }
-  return { rows };
+  return { rows, errors };
 }
 
 export function parseBenchmarksCsv(text: string, catalogue: Catalogue): BenchmarkParseResult {
   const read = readRows(text);
-  if ("error" in read) return { ok: false, errors: [read.error] };
-  // A blank line is one empty field; a line of only commas is a row (with blank cells).
-  const rows = read.rows.filter((row) => row.fields.length > 1 || row.fields[0]!.trim() !== "");
+  // Blank lines, and lines of only commas as spreadsheets export them, hold no assessment.
+  const rows = read.rows.filter((row) => row.broken || row.fields.some((field) => field.trim() !== ""));
   if (rows.length === 0 || rows[0]!.line !== 1) {
     return { ok: false, errors: [{ line: 1, message: "the first line must be the header (cluster,name,portfolios,assessed_on,...)" }] };
   }
-  const errors: Array<FileError> = [];
+  const errors: Array<FileError> = [...read.errors];
+  if (rows[0]!.broken) return { ok: false, errors };
   const header = rows[0]!.fields.map((name) => name.trim());
   const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const seenColumns = new Set<string>();
@@ -130,14 +139,14 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
     const indicator = indicators.get(name);
     if (indicator?.rule.kind === "number" && indicator.rule.derived) {
       errors.push({ line: 1, column, message: `${name} is derived from fte and members and has no column of its own` });
-    } else if (!indicator && !(REQUIRED as ReadonlyArray<string>).includes(name) && !(name in KEY_FACTS)) {
+    } else if (!indicator && !(REQUIRED as ReadonlyArray<string>).includes(name) && !Object.hasOwn(KEY_FACTS, name)) {
       errors.push({ line: 1, column, message: `not a known column nor an indicator of catalogue ${catalogue.id}` });
     }
   });
   for (const required of REQUIRED) {
     if (!seenColumns.has(required)) errors.push({ line: 1, column: required, message: "this required column is missing" });
   }
-  if (errors.length) return { ok: false, errors };
+  if (errors.some((e) => e.line === 1)) return { ok: false, errors };
 
   // Each column's reader is prepared once from the header and the catalogue, not per row.
   const columnIndex = new Map(header.map((name, i) => [name, i]));
@@ -152,7 +161,8 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
 
   const assessments: Array<ParsedAssessment> = [];
   const firstLineOf = new Map<string, number>();
-  for (const { line, fields } of rows.slice(1)) {
+  for (const { line, fields, broken } of rows.slice(1)) {
+    if (broken) continue; // reported with the quoting fault
     if (fields.length !== header.length) {
       errors.push({ line, message: `has ${fields.length} fields, the header has ${header.length}` });
       continue;
@@ -217,5 +227,6 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
     });
   }
   if (rows.length === 1) errors.push({ line: 2, message: "the file has a header but no assessments" });
+  errors.sort((a, b) => a.line - b.line);
   return errors.length ? { ok: false, errors } : { ok: true, assessments, columns: header };
 }

@@ -13,7 +13,7 @@ export type DerivedIndicator = (typeof DERIVED_INDICATORS)[number];
 const code = z.string().trim().min(1, "must not be empty");
 const finiteNumber = z.number().refine(Number.isFinite, "must be a finite number");
 
-const numberIndicator = z.object({
+const numberIndicator = z.strictObject({
   code,
   dimension: code,
   title: z.string().min(1),
@@ -23,27 +23,31 @@ const numberIndicator = z.object({
   yellow: finiteNumber.optional(),
   derived: z.string().optional(),
 });
-const booleanIndicator = z.object({
+const booleanIndicator = z.strictObject({
   code,
   dimension: code,
   title: z.string().min(1),
   kind: z.literal("boolean"),
+  derived: z.string().optional(),
 });
-const levelIndicator = z.object({
+const levelIndicator = z.strictObject({
   code,
   dimension: code,
   title: z.string().min(1),
   kind: z.literal("level"),
   levels: z.record(z.string().min(1), z.string()),
+  derived: z.string().optional(),
 });
 
+// Objects are strict: an unknown key is an error, so that a typo such as "yelow" cannot
+// silently drop a threshold and turn lights red.
 export const catalogueSchema = z
-  .object({
+  .strictObject({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-' only"),
     title: z.string().min(1),
     description: z.string().default(""),
-    bands: z.object({ redBelow: finiteNumber, greenAbove: finiteNumber }),
-    dimensions: z.array(z.object({ code, title: z.string().min(1) })).min(1),
+    bands: z.strictObject({ redBelow: finiteNumber, greenAbove: finiteNumber }),
+    dimensions: z.array(z.strictObject({ code, title: z.string().min(1) })).min(1),
     indicators: z
       .array(z.discriminatedUnion("kind", [numberIndicator, booleanIndicator, levelIndicator]))
       .min(1),
@@ -81,9 +85,19 @@ export const catalogueSchema = z
           issue(at("derived"), `${indicator.code}: unknown derived value "${indicator.derived}" (known: ${DERIVED_INDICATORS.join(", ")})`);
         }
       }
+      if (indicator.kind !== "number" && indicator.derived !== undefined) {
+        issue(at("derived"), `${indicator.code}: only number indicators can be derived`);
+      }
       if (indicator.kind === "level") {
         const entries = Object.entries(indicator.levels);
         if (entries.length === 0) issue(at("levels"), `${indicator.code}: a level indicator needs at least one level`);
+        const lowerCase = new Map<string, string>();
+        for (const [level] of entries) {
+          if (level !== level.trim()) issue(["indicators", i, "levels", level], `${indicator.code}: level "${level}" has spaces at its ends`);
+          const twin = lowerCase.get(level.toLowerCase());
+          if (twin !== undefined) issue(["indicators", i, "levels", level], `${indicator.code}: levels "${twin}" and "${level}" differ only in case (files are read ignoring case)`);
+          lowerCase.set(level.toLowerCase(), level);
+        }
         for (const [level, light] of entries) {
           if (!(LIGHTS as ReadonlyArray<string>).includes(light)) {
             issue(["indicators", i, "levels", level], `${indicator.code}: level "${level}" maps to "${light}", not red, yellow or green`);

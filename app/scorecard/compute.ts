@@ -68,7 +68,7 @@ function committedShareOf(assessment: Assessment): Rational | null {
 }
 
 export function keyFactsOf(clusters: ReadonlyArray<Assessment>): KeyFacts {
-  const withShare = clusters.filter((c) => c.members !== null && c.potentialMembers !== null && Number(c.potentialMembers) !== 0);
+  const withShare = clusters.filter((c) => c.members !== null && c.potentialMembers !== null && /[1-9]/.test(c.potentialMembers));
   return {
     members: meanOfDecimalTexts(clusters.map((c) => c.members)),
     fte: meanOfDecimalTexts(clusters.map((c) => c.fte)),

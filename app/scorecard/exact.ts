@@ -24,13 +24,22 @@ export function parseDecimal(text: string): Rational | null {
  * numbers is exact: the fast path for lights, with the exact path for anything longer.
  */
 export function comparableAsDouble(text: string): boolean {
+  // The shape of a normalised decimal (sign, digits, optional '.' and digits), checked inline
+  // because this runs for every light.
+  let i = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
   let digits = 0;
-  for (let i = 0; i < text.length; i++) {
+  let mark = false;
+  let digitsAfterMark = 0;
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c !== 46 && c !== 43 && c !== 45) return false; // only '.', '+', '-' besides digits
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (mark) digitsAfterMark++;
+    } else if (c === 46 && !mark && digits > 0) {
+      mark = true; // '.' only: Number() reads no ','
+    } else return false;
   }
-  return digits <= 15;
+  return digits > 0 && digits <= 15 && (!mark || digitsAfterMark > 0);
 }
 
 /** The decimal text a user wrote, normalised to a '.' mark ("1,5" -> "1.5"). */
@@ -61,7 +70,7 @@ export function compare(a: Rational, b: Rational): -1 | 0 | 1 {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+export function gcd(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a;
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
@@ -160,16 +169,22 @@ function exactMean(texts: ReadonlyArray<string | null>): number | null {
 
 /**
  * The mean rounded half-up to one decimal, as `roundHalfUp(mean(exact()), 1)` gives, without its
- * cost where it is not needed: the estimates' (doubles') error is far below 1e-6 of a tenth for
- * any realistic count, so unless their mean lies that close to a rounding tie it rounds the same
- * way; only then are the exact values computed.
+ * cost where it is not needed: unless the doubles' mean lies within its error bound of a rounding
+ * tie it rounds the same way; only then are the exact values computed.
  */
 export function roundedMean(estimates: ReadonlyArray<number>, exact: () => ReadonlyArray<Rational>): number | null {
   if (estimates.length === 0) return null;
   let total = 0;
-  for (const estimate of estimates) total += estimate;
+  let magnitude = 0;
+  for (const estimate of estimates) {
+    total += estimate;
+    magnitude += Math.abs(estimate);
+  }
   const tenths = (total / estimates.length) * 10;
+  // Each estimate is off by a few units in the last place and every addition adds one more:
+  // (count + 4) x 2^-50 of the magnitude bounds the error with room to spare.
+  const margin = ((estimates.length + 4) * 2 ** -50 * magnitude * 10) / estimates.length + 1e-9;
   const fraction = tenths - Math.floor(tenths);
-  if (Number.isFinite(tenths) && Math.abs(tenths) < 2 ** 40 && Math.abs(fraction - 0.5) > 1e-6) return Math.round(tenths) / 10;
+  if (Number.isFinite(tenths) && Math.abs(fraction - 0.5) > margin) return Math.round(tenths) / 10;
   return roundHalfUp(mean(exact())!, 1);
 }

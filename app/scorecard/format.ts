@@ -4,16 +4,19 @@ import type { Scorecard } from "./compute";
 // Printing a scorecard: the JSON contract of ../shared/formats/README.md and a readable table.
 
 const ONE_DECIMAL_KEYS = new Set(["score", "members", "fte", "publicFundingPct", "smePct", "committedSharePct"]);
-const MARK = "@@one-decimal@@";
 
 /** The scorecard JSON with scores and key facts written with one decimal (41.0, not 41). */
 export function scorecardJson(scorecard: Scorecard): string {
+  // Numbers to write with one decimal travel through JSON.stringify as marked strings; the mark
+  // holds a fresh random id, so no text in the data can be mistaken for it.
+  const mark = `@${crypto.randomUUID()}@`;
   const text = JSON.stringify(
     scorecard,
-    (key, value) => (ONE_DECIMAL_KEYS.has(key) && typeof value === "number" ? `${MARK}${value.toFixed(1)}` : value),
+    (key, value) =>
+      ONE_DECIMAL_KEYS.has(key) && typeof value === "number" && Math.abs(value) < 1e21 ? `${mark}${value.toFixed(1)}` : value,
     2,
   );
-  return text.replace(new RegExp(`"${MARK}(-?\\d+\\.\\d)"`, "g"), "$1");
+  return text.replaceAll(new RegExp(`"${mark}(-?\\d+\\.\\d)"`, "g"), "$1");
 }
 
 const BAND_WORD = { green: "GREEN", yellow: "YELLOW", red: "RED" } as const;

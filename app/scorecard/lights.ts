@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, Light } from "./catalogue";
-import { comparableAsDouble, compare, divide, multiply, parseDecimal, rational, roundHalfUp, type Rational } from "./exact";
+import { comparableAsDouble, compare, divide, gcd, multiply, parseDecimal, rational, roundHalfUp, type Rational } from "./exact";
 
 /** One benchmarking of one cluster organisation, as validated from a file or read from storage. */
 export type Assessment = {
@@ -40,7 +40,9 @@ export function ftePer50Members(assessment: Pick<Assessment, "fte" | "members">)
   return divide(multiply(fte, FIFTY), members);
 }
 
-function formatRational(value: Rational): string {
+function formatRational(fraction: Rational): string {
+  const divisor = gcd(fraction.num, fraction.den) || 1n;
+  const value = { num: fraction.num / divisor, den: fraction.den / divisor };
   if (value.den === 1n || (10n ** 12n) % value.den === 0n) {
     // a terminating decimal short enough to write out exactly
     const text = roundHalfUp(value, 12).toString();

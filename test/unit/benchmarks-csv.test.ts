@@ -96,3 +96,36 @@ describe("benchmark CSV", () => {
     expect(messages("cluster,name,portfolios,assessed_on")).toEqual(["b.csv line 2: the file has a header but no assessments"]);
   });
 });
+
+describe("benchmark CSV, awkward files", () => {
+  it("reports a quoting fault and still checks every other row", () => {
+    expect(messages("cluster,name,portfolios,assessed_on", 'c1,"A"x",p,2017-01-01', "c2,Two,p,2017-13-01")).toEqual([
+      "b.csv line 2: not valid CSV: Trailing quote on quoted field is malformed",
+      'b.csv line 3, column assessed_on: "2017-13-01" is not a date (YYYY-MM-DD)',
+    ]);
+  });
+
+  it("counts lines the same with CRLF, LF, old Mac CR and a mix of them", () => {
+    for (const eol of ["\r\n", "\n", "\r"]) {
+      const text = ["cluster,name,portfolios,assessed_on", `c1,"One${eol}more",p,2017-01-01`, "c2,Two,p,2017-13-01"].join(eol);
+      const result = parseBenchmarksCsv(text, catalogue);
+      expect(!result.ok && result.errors).toEqual([{ line: 4, column: "assessed_on", message: '"2017-13-01" is not a date (YYYY-MM-DD)' }]);
+    }
+    const mixed = parseBenchmarksCsv("cluster,name,portfolios,assessed_on\r\nc1,One,p,2017-01-01\nc2,Two,p,2017-01-02\n", catalogue);
+    expect(mixed.ok && mixed.assessments.map((a) => a.line)).toEqual([2, 3]);
+  });
+
+  it("skips lines of only commas; refuses columns named like object properties", () => {
+    const result = parse("cluster,name,portfolios,assessed_on", ",,,", "c1,One,p,2017-01-01", " , , , ");
+    expect(result.ok && result.assessments.map((a) => a.line)).toEqual([3]);
+    expect(messages("cluster,name,portfolios,assessed_on,constructor,__proto__", "c1,One,p,2017-01-01,1,2")).toEqual([
+      "b.csv line 1, column constructor: not a known column nor an indicator of catalogue small-1",
+      "b.csv line 1, column __proto__: not a known column nor an indicator of catalogue small-1",
+    ]);
+  });
+
+  it("accepts dates of any year, and no 30th of February", () => {
+    expect(parse("cluster,name,portfolios,assessed_on", "c1,One,p,0001-01-01").ok).toBe(true);
+    expect(messages("cluster,name,portfolios,assessed_on", "c1,One,p,2016-02-30")).toEqual(['b.csv line 2, column assessed_on: "2016-02-30" is not a date (YYYY-MM-DD)']);
+  });
+});

@@ -49,6 +49,16 @@ describe("catalogue validation", () => {
     expect(errorsOf((c) => (c.indicators[4].derived = "fteRatio"))[0]).toMatch(/indicators\[4\]\.derived: C1: unknown derived value "fteRatio"/);
   });
 
+  it("rejects derived on a boolean or level indicator, level keys that differ only in case or carry spaces, and unknown keys", () => {
+    expect(errorsOf((c) => (c.indicators[2].derived = "ftePer50Members"))).toEqual(["indicators[2].derived: B1: only number indicators can be derived"]);
+    expect(errorsOf((c) => (c.indicators[3].levels = { Draft: "yellow", draft: "red" }))).toEqual([
+      'indicators[3].levels.draft: L1: levels "Draft" and "draft" differ only in case (files are read ignoring case)',
+    ]);
+    expect(errorsOf((c) => (c.indicators[3].levels = { " none": "red" }))).toEqual(['indicators[3].levels. none: L1: level " none" has spaces at its ends']);
+    expect(errorsOf((c) => { c.indicators[0].yelow = 30; delete c.indicators[0].yellow; })[0]).toMatch(/^indicators\[0\]: Unrecognized key: "yelow"/);
+    expect(errorsOf((c) => (c.band = {}))[0]).toMatch(/Unrecognized key: "band"/);
+  });
+
   it("lists several faults together, and names bad JSON", () => {
     expect(errorsOf((c) => { c.indicators[0].dimension = "x"; c.bands.redBelow = 99; })).toHaveLength(2);
     const bad = parseCatalogueText("{ not json");

@@ -103,6 +103,14 @@ describe("the scorecard of a portfolio", () => {
     expect(card.portfolios.map((p) => p.code)).toEqual(["south"]);
   });
 
+  it("writes one-decimal JSON without touching codes that look like its mark", async () => {
+    const { scorecardJson } = await import("../../app/scorecard/format");
+    const json = scorecardJson(computeScorecard(catalogue, [a], { asOf: "2017-09-01", portfolios: ["north"] }));
+    expect(json).toContain('"score": 60.0,');
+    expect(json).toContain('"members": 41.0,');
+    expect(JSON.parse(json).portfolios[0].keyFacts.committedSharePct).toBe(50);
+  });
+
   it("shows only the chosen portfolios, empty ones included", () => {
     const card = computeScorecard(catalogue, [a, b], { asOf: "2017-09-01", portfolios: ["north", "west"] });
     expect(card.portfolios.map((p) => [p.code, p.clusters])).toEqual([["north", 1], ["west", 0]]);

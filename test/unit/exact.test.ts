@@ -57,6 +57,8 @@ describe("exact decimals", () => {
     expect(roundedMeanOf([rational(5n, 100n)])).toBe(0.1); // a tie: exact path
     expect(roundedMeanOf([rational(100n, 3n), rational(100n, 6n)])).toBe(25); // 25.0 exactly
     expect(roundedMeanOf([rational(4100n, 82n), rational(1n, 20n)])).toBe(25); // 25.025
+    // a huge value whose double lies just below its tie: the error bound sends it to the exact path
+    expect(roundedMeanOf([rational(26030202800n * 10000n, 121856n)])).toBe(2136144531.3);
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let round = 0; round < 300; round++) {

@@ -39,6 +39,10 @@ describe("lights", () => {
     expect(light("L1", { L1: "none" })).toBe("red");
   });
 
+  it("a value that is no decimal is missing, never a colour", () => {
+    for (const text of ["0-5", ".", "+", "-", "5-", "1.2.3", "1.", ".5", "1,5"]) expect(light("N1", { N1: text })).toBe(text === "1,5" ? "red" : "missing");
+  });
+
   it("a blank value is missing, never green", () => {
     for (const code of ["N1", "N2", "B1", "L1"]) expect(light(code, {})).toBe("missing");
   });
@@ -61,6 +65,7 @@ describe("lights", () => {
     });
     expect(explainLight(indicator("C1"), assessment({ fte: "0.8", members: "41" })).value).toBe("≈0.98");
     expect(explainLight(indicator("C1"), assessment({ fte: "1", members: "50" })).value).toBe("1");
+    expect(explainLight(indicator("C1"), assessment({ fte: "1.64", members: "41" })).value).toBe("2"); // exactly 2, not ≈2
     expect(explainLight(indicator("B1"), assessment()).reason).toMatch(/^Missing/);
   });
 
