@@ -253,19 +253,36 @@ export async function listImports() {
 
 export type ClusterSummary = { id: string; name: string; assessments: number; latest: string; portfolios: Array<string> };
 
-/** Every cluster with its latest assessment's date and portfolios. */
-export async function listClusters(): Promise<Array<ClusterSummary>> {
-  const clusters = await db().cluster.findMany({
-    select: { id: true, name: true, assessments: { select: { assessedOn: true, portfolios: true }, orderBy: { assessedOn: "desc" } } },
-    orderBy: { name: "asc" },
-  });
-  return clusters.map((c) => ({
-    id: c.id,
-    name: c.name,
-    assessments: c.assessments.length,
-    latest: c.assessments[0]?.assessedOn ?? "",
-    portfolios: c.assessments[0]?.portfolios.split(";") ?? [],
-  }));
+export const CLUSTERS_PER_PAGE = 50;
+
+/** One page of clusters, by name, optionally those whose name or id contains `search`. */
+export async function listClusters(search: string, page: number): Promise<{ clusters: Array<ClusterSummary>; total: number }> {
+  const where = search ? { OR: [{ name: { contains: search } }, { id: { contains: search } }] } : {};
+  const [total, rows] = await Promise.all([
+    db().cluster.count({ where }),
+    db().cluster.findMany({
+      where,
+      select: {
+        id: true,
+        name: true,
+        _count: { select: { assessments: true } },
+        assessments: { select: { assessedOn: true, portfolios: true }, orderBy: { assessedOn: "desc" }, take: 1 },
+      },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * CLUSTERS_PER_PAGE,
+      take: CLUSTERS_PER_PAGE,
+    }),
+  ]);
+  return {
+    total,
+    clusters: rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      assessments: c._count.assessments,
+      latest: c.assessments[0]?.assessedOn ?? "",
+      portfolios: c.assessments[0]?.portfolios.split(";") ?? [],
+    })),
+  };
 }
 
 export async function catalogueOfImport(importId: number): Promise<string | null> {

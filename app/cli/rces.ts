@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { parseCatalogueText } from "../scorecard/catalogue";
-import { formatFileError, isIsoDate, parseBenchmarksCsv } from "../scorecard/benchmarks-csv";
+import { decodeCsvBytes, formatFileError, isIsoDate, parseBenchmarksCsv } from "../scorecard/benchmarks-csv";
 import { computeScorecard } from "../scorecard/compute";
 import { scorecardJson, scorecardText } from "../scorecard/format";
 import { todayIso } from "../scorecard/dates";
@@ -11,6 +11,7 @@ import { todayIso } from "../scorecard/dates";
 
 const USAGE = `Usage:
   rces scorecard --catalogue FILE --benchmarks FILE [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--format json|text]
+                                         (--as-of defaults to today; --format to text)
   rces import FILE [--catalogue ID]      import a benchmarking CSV into the app's database
   rces catalogue add FILE                store a methodology catalogue (a revision needs a new id)
   rces help`;
@@ -31,13 +32,21 @@ const scorecardArgs = z.object({
   format: z.enum(["json", "text"], { error: "must be json or text" }).default("text"),
 });
 
-async function readText(path: string): Promise<string> {
+async function readBytes(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError([`${path}: cannot read the file (${code === "ENOENT" ? "no such file" : code ?? "error"})`]);
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (code ?? "error");
+    throw new InputError([`${path}: cannot read the file (${why})`]);
   }
+}
+
+/** A file as UTF-8 text; another encoding or a binary file is bad input naming its line. */
+async function readText(path: string): Promise<string> {
+  const decoded = decodeCsvBytes(await readBytes(path));
+  if (!decoded.ok) throw new InputError([formatFileError(path, decoded.error)]);
+  return decoded.text;
 }
 
 function usageFromZod(error: z.ZodError): UsageError {
@@ -100,6 +109,10 @@ async function catalogue(argv: Array<string>): Promise<void> {
 
 export async function main(argv: Array<string>): Promise<number> {
   const [command, ...rest] = argv;
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
   try {
     switch (command) {
       case "scorecard":

@@ -1,25 +1,45 @@
-import { Link } from "react-router";
+import { Form, Link } from "react-router";
+import { z } from "zod";
+import { plural } from "~/components/words";
 import { portfolioLabel } from "~/components/scorecard-query";
-import { listClusters } from "~/benchmarks.server";
+import { CLUSTERS_PER_PAGE, listClusters } from "~/benchmarks.server";
 import type { Route } from "./+types/clusters";
 
 export const meta: Route.MetaFunction = () => [{ title: "Cluster organisations · RCES" }];
 
-export async function loader() {
-  return { clusters: await listClusters() };
+const searchSchema = z.object({
+  q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const params = new URL(request.url).searchParams;
+  const { q, page } = searchSchema.parse({ q: params.get("q") ?? "", page: params.get("page") ?? 1 });
+  const { clusters, total } = await listClusters(q, page);
+  return { clusters, total, q, page, pages: Math.max(1, Math.ceil(total / CLUSTERS_PER_PAGE)) };
 }
 
 export default function ClustersPage({ loaderData }: Route.ComponentProps) {
-  const { clusters } = loaderData;
+  const { clusters, total, q, page, pages } = loaderData;
+  const link = (to: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(to) })}`;
   return (
     <>
       <h1>Cluster organisations</h1>
-      {clusters.length === 0 ? (
-        <p>No benchmarking data yet: <Link to="/import">import a file</Link>.</p>
+      <Form method="get" className="inline-form" role="search">
+        <label>
+          Name or id contains <input type="search" name="q" defaultValue={q} />
+        </label>{" "}
+        <button type="submit">Search</button>
+      </Form>
+      {total === 0 ? (
+        q ? <p>No cluster organisation matches “{q}”.</p> : <p>No benchmarking data yet: <Link to="/import">import a file</Link>.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Cluster organisations" tabIndex={0}>
           <table>
-            <caption>{clusters.length} cluster organisations with stored benchmarking</caption>
+            <caption>
+              {plural(total, "cluster organisation")}{q ? ` matching “${q}”` : ""}
+              {pages > 1 ? `, page ${page} of ${pages}` : ""}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Cluster</th>
@@ -40,6 +60,13 @@ export default function ClustersPage({ loaderData }: Route.ComponentProps) {
             </tbody>
           </table>
         </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="pager">
+          {page > 1 && <Link to={link(page - 1)} rel="prev">← Previous</Link>}
+          <span>Page {page} of {pages}</span>
+          {page < pages && <Link to={link(page + 1)} rel="next">Next →</Link>}
+        </nav>
       )}
     </>
   );

@@ -1,7 +1,9 @@
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { portfolioLabel } from "~/components/scorecard-query";
+import { plural } from "~/components/words";
 import { checkImport, importBenchmarks, listImports, type ImportPreview } from "~/benchmarks.server";
+import { decodeCsvBytes, formatFileError } from "~/scorecard/benchmarks-csv";
 import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
 import { dropUpload, heldUpload, holdUpload } from "~/pending-imports.server";
 import type { Route } from "./+types/import";
@@ -24,7 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const previewSchema = z.object({
   intent: z.literal("preview"),
-  catalogue: z.string().min(1, "choose a methodology"),
+  catalogue: z.string({ error: "choose a methodology" }).min(1, "choose a methodology"),
   file: z
     .instanceof(File, { message: "choose a CSV file" })
     .refine((f) => f.size > 0, "the file is empty")
@@ -35,40 +37,62 @@ const confirmSchema = z.object({ intent: z.enum(["confirm", "cancel"]), pending:
 const formSchema = z.discriminatedUnion("intent", [previewSchema, confirmSchema]);
 
 type ActionData =
-  | { kind: "errors"; fileName: string; errors: Array<string> }
+  | { kind: "errors"; title: string; intro?: string; errors: Array<string> }
   | { kind: "preview"; pendingId: string; preview: ImportPreview };
+
+/** Errors of a file: all of them, each naming its line and column. */
+function fileErrors(fileName: string, errors: Array<string>): ActionData {
+  return {
+    kind: "errors",
+    title: `${fileName}: nothing was stored`,
+    intro: `${plural(errors.length, "problem")} to fix in the file, then upload it again:`,
+    errors,
+  };
+}
+
+function uploadError(message: string): ActionData {
+  return { kind: "errors", title: "Nothing was stored", errors: [message] };
+}
+
+const FIELD_LABELS: Record<string, string> = { file: "CSV file", catalogue: "Methodology" };
+
+/** Form faults in the words of the page; a tampered form gets one plain sentence. */
+function formErrors(error: z.ZodError): ActionData {
+  if (error.issues.some((i) => i.path[0] === "intent" || i.path[0] === "pending")) {
+    return uploadError("This form did not come from the import page as it is now; reload the page and try again.");
+  }
+  return { kind: "errors", title: "Nothing was stored", errors: error.issues.map((i) => `${FIELD_LABELS[String(i.path[0])] ?? "Form"}: ${i.message}`) };
+}
 
 export async function action({ request }: Route.ActionArgs) {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
-    return data<ActionData>({ kind: "errors", fileName: "upload", errors: [`The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`] }, { status: 413 });
+    return data(uploadError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into smaller files or use the command line import.`), { status: 413 });
   }
   const form = await request.formData();
   const parsed = formSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return data<ActionData>(
-      { kind: "errors", fileName: "form", errors: parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`) },
-      { status: 400 },
-    );
+    return data(formErrors(parsed.error), { status: 400 });
   }
   const input = parsed.data;
   if (input.intent === "preview") {
-    const text = await input.file.text();
-    const check = await checkImport(input.file.name, text, input.catalogue);
-    if (!check.ok) return data<ActionData>({ kind: "errors", fileName: input.file.name, errors: check.errors }, { status: 422 });
-    const pendingId = await holdUpload(input.file.name, text, input.catalogue);
+    const decoded = decodeCsvBytes(new Uint8Array(await input.file.arrayBuffer()));
+    if (!decoded.ok) return data(fileErrors(input.file.name, [formatFileError(input.file.name, decoded.error)]), { status: 422 });
+    const check = await checkImport(input.file.name, decoded.text, input.catalogue);
+    if (!check.ok) return data(fileErrors(input.file.name, check.errors), { status: 422 });
+    const pendingId = await holdUpload(input.file.name, decoded.text, input.catalogue);
     return data<ActionData>({ kind: "preview", pendingId, preview: check.preview });
   }
   const pending = await heldUpload(input.pending);
   if (!pending) {
-    return data<ActionData>({ kind: "errors", fileName: "upload", errors: ["This preview has expired or was already confirmed; upload the file again."] }, { status: 410 });
+    return data(uploadError("This preview has expired or was already confirmed; upload the file again."), { status: 410 });
   }
   if (input.intent === "cancel") {
     await dropUpload(pending.id);
     return redirect("/import");
   }
   const result = await importBenchmarks(pending.fileName, pending.content, pending.catalogueId);
-  if (!result.ok) return data<ActionData>({ kind: "errors", fileName: pending.fileName, errors: result.errors }, { status: 409 });
+  if (!result.ok) return data(fileErrors(pending.fileName, result.errors), { status: 409 });
   await dropUpload(pending.id);
   return redirect(`/import?done=${result.importId}`);
 }
@@ -81,13 +105,13 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
       <h1>Import benchmarking results</h1>
       {done && (
         <p className="notice" role="status">
-          Stored import #{done.id}: {done.rowCount} assessments from {done.fileName}. <Link to="/scorecard">See the scorecard</Link>.
+          Stored import #{done.id}: {plural(done.rowCount, "assessment")} from {done.fileName}. <Link to="/scorecard">See the scorecard</Link>.
         </p>
       )}
       {actionData?.kind === "errors" && (
         <section className="errors" role="alert" aria-labelledby="errors-h">
-          <h2 id="errors-h">{actionData.fileName}: nothing was stored</h2>
-          <p>{actionData.errors.length} problem{actionData.errors.length === 1 ? "" : "s"} to fix in the file, then upload it again:</p>
+          <h2 id="errors-h" tabIndex={-1} ref={(heading) => heading?.focus()}>{actionData.title}</h2>
+          {actionData.intro && <p>{actionData.intro}</p>}
           <ul>
             {actionData.errors.map((e, i) => <li key={i}>{e}</li>)}
           </ul>
@@ -145,17 +169,17 @@ function Preview({ pendingId, preview, busy }: { pendingId: string; preview: Imp
     <section aria-labelledby="preview-h" className="preview">
       <h2 id="preview-h">Preview of {preview.fileName}</h2>
       <p>
-        No errors found. {preview.rows} assessment{preview.rows === 1 ? "" : "s"} of {preview.clusters.length} cluster organisations
-        ({newCount} new), dated {preview.firstDate} to {preview.lastDate}, methodology {preview.catalogueId}. Nothing is stored until you confirm.
+        No errors found. {plural(preview.rows, "assessment")} of {plural(preview.clusters.length, "cluster organisation")} ({newCount}{" "}
+        new), dated {preview.firstDate} to {preview.lastDate}, methodology {preview.catalogueId}. Nothing is stored until you confirm.
       </p>
       <Form method="post" className="confirm-form">
         <input type="hidden" name="pending" value={pendingId} />
-        <button type="submit" name="intent" value="confirm" disabled={busy}>Store these {preview.rows} assessments</button>{" "}
+        <button type="submit" name="intent" value="confirm" disabled={busy}>Store {preview.rows === 1 ? "this assessment" : `these ${preview.rows} assessments`}</button>{" "}
         <button type="submit" name="intent" value="cancel" className="secondary" disabled={busy}>Cancel</button>
       </Form>
       <h3>Portfolios</h3>
       <ul>
-        {preview.portfolios.map((p) => <li key={p.code}>{portfolioLabel(p.code)}: {p.clusters} clusters</li>)}
+        {preview.portfolios.map((p) => <li key={p.code}>{portfolioLabel(p.code)}: {plural(p.clusters, "cluster")}</li>)}
       </ul>
       <h3>Missing values</h3>
       {preview.missing.length === 0 ? (

@@ -78,6 +78,31 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * A file's bytes as text: UTF-8 as the format requires (a BOM allowed). A binary file or another
+ * encoding (Excel's "CSV" in Windows-1252, say) is refused, naming the first line where it shows,
+ * rather than stored with its letters garbled.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: FileError } {
+  const lineAt = (index: number) => {
+    let line = 1;
+    for (let i = 0; i < index; i++) if (bytes[i] === 10) line++;
+    return line;
+  };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, error: { line: lineAt(nul), message: "this is not a text (CSV) file" } };
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const lossy = new TextDecoder("utf-8").decode(bytes);
+    const line = lossy.slice(0, lossy.indexOf("\uFFFD")).split("\n").length;
+    return {
+      ok: false,
+      error: { line, message: "the file is not UTF-8 text (perhaps Windows-1252 or Latin-1); save it as \"CSV UTF-8\" and try again" },
+    };
+  }
+}
+
 export function formatFileError(fileName: string, error: FileError): string {
   const place = error.column === undefined ? `line ${error.line}` : `line ${error.line}, column ${error.column}`;
   return `${fileName} ${place}: ${error.message}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFileError, parseBenchmarksCsv } from "../../app/scorecard/benchmarks-csv";
+import { decodeCsvBytes, formatFileError, parseBenchmarksCsv } from "../../app/scorecard/benchmarks-csv";
 import { catalogueOf, SMALL } from "./fixtures";
 
 const catalogue = catalogueOf(SMALL);
@@ -127,5 +127,18 @@ describe("benchmark CSV, awkward files", () => {
   it("accepts dates of any year, and no 30th of February", () => {
     expect(parse("cluster,name,portfolios,assessed_on", "c1,One,p,0001-01-01").ok).toBe(true);
     expect(messages("cluster,name,portfolios,assessed_on", "c1,One,p,2016-02-30")).toEqual(['b.csv line 2, column assessed_on: "2016-02-30" is not a date (YYYY-MM-DD)']);
+  });
+});
+
+describe("file bytes", () => {
+  it("reads UTF-8 with or without a BOM, and refuses Windows-1252 and binary files naming the line", () => {
+    expect(decodeCsvBytes(new TextEncoder().encode("\uFEFFcluster,name\nc1,Tromsø\n"))).toEqual({ ok: true, text: "cluster,name\nc1,Tromsø\n" }); // the BOM dropped
+    const latin1 = Uint8Array.from([...new TextEncoder().encode("cluster,name\nc1,Troms"), 0xf8, 10]);
+    expect(decodeCsvBytes(latin1)).toEqual({
+      ok: false,
+      error: { line: 2, message: 'the file is not UTF-8 text (perhaps Windows-1252 or Latin-1); save it as "CSV UTF-8" and try again' },
+    });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(decodeCsvBytes(png)).toEqual({ ok: false, error: { line: 2, message: "this is not a text (CSV) file" } });
   });
 });

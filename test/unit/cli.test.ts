@@ -66,6 +66,12 @@ describe("rces scorecard", () => {
     expect(cat.code).toBe(1);
     expect(cat.stderr).toContain(`${badCatalogue}: bands: redBelow 70 is above greenAbove 65`);
     expect(cat.stderr).toContain(`${badCatalogue}: indicators[0].dimension: B: dimension "b" is not listed in dimensions`);
+    const latin1 = path.join(dir, "latin1.csv");
+    writeFileSync(latin1, Buffer.from("cluster,name,portfolios,assessed_on\nc1,Troms\xf8,arctic,2017-01-01\n", "latin1"));
+    expect(rces("scorecard", "--catalogue", CATALOGUE, "--benchmarks", latin1)).toMatchObject({
+      code: 1,
+      stderr: `${latin1} line 2: the file is not UTF-8 text (perhaps Windows-1252 or Latin-1); save it as "CSV UTF-8" and try again\n`,
+    });
     const missing = rces("scorecard", "--catalogue", CATALOGUE, "--benchmarks", path.join(dir, "none.csv"));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("none.csv: cannot read the file (no such file)");
@@ -73,6 +79,7 @@ describe("rces scorecard", () => {
 
   it("exits 2 on bad usage", () => {
     expect(rces().code).toBe(2);
+    expect(rces("scorecard", "--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("rces scorecard --catalogue FILE") });
     expect(rces("frobnicate").code).toBe(2);
     const noFiles = rces("scorecard", "--as-of", "2017-02-30");
     expect(noFiles.code).toBe(2);
