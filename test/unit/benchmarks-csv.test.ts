@@ -139,6 +139,6 @@ describe("file bytes", () => {
       error: { line: 2, message: 'the file is not UTF-8 text (perhaps Windows-1252 or Latin-1); save it as "CSV UTF-8" and try again' },
     });
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect(decodeCsvBytes(png)).toEqual({ ok: false, error: { line: 2, message: "this is not a text (CSV) file" } });
+    expect(decodeCsvBytes(png)).toEqual({ ok: false, error: { line: 3, message: "this is not a text (CSV) file" } });
   });
 });
