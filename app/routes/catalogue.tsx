@@ -2,6 +2,7 @@ import { data, Link } from "react-router";
 import { getCatalogue } from "~/catalogues.server";
 import { describeRule } from "~/scorecard/catalogue";
 import type { Route } from "./+types/catalogue";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? "Catalogue"} · RCES` }];
 
@@ -43,7 +44,7 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
         <li>A missing value is never green; it counts in the denominator and is reported as missing.</li>
       </ul>
       {c.dimensions.map((d) => (
-        <div key={d.code} className="table-scroll">
+        <TableScroll key={d.code} label={d.title}>
           <table>
             <caption>{d.title} <span className="muted">({d.code}, {d.indicators.length} indicators)</span></caption>
             <thead>
@@ -55,7 +56,7 @@ export default function CataloguePage({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ))}
     </>
   );

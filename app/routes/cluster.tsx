@@ -9,6 +9,7 @@ import { portfolioScorecard } from "~/scorecard/compute";
 import { explainAssessment, staffingNeed } from "~/scorecard/lights";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import type { Route } from "./+types/cluster";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.cluster.name ?? "Cluster"} · RCES` }];
 
@@ -85,7 +86,7 @@ export default function ClusterPage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="history-h">
         <h2 id="history-h">Benchmarkings over time</h2>
-        <div className="table-scroll">
+        <TableScroll label="Benchmarkings over time">
           <table>
             <caption>Overall score and green lights per benchmarking</caption>
             <thead>
@@ -113,9 +114,9 @@ export default function ClusterPage({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {history.length > 1 && (
-          <div className="table-scroll">
+          <TableScroll label="Dimension scores per benchmarking">
             <table>
               <caption>Dimension scores per benchmarking (this cluster's green lights as % of the dimension's indicators)</caption>
               <thead>
@@ -136,7 +137,7 @@ export default function ClusterPage({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
@@ -167,8 +168,8 @@ export default function ClusterPage({ loaderData }: Route.ComponentProps) {
           </Form>
         )}
         {dimensions.map((d) => (
-          <div key={d.code} className="table-scroll">
-            <table>
+          <TableScroll key={d.code} label={`Lights: ${d.title}`}>
+            <table className="lights">
               <caption>{d.title}</caption>
               <thead>
                 <tr>
@@ -189,7 +190,7 @@ export default function ClusterPage({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ))}
       </section>
     </>

@@ -4,6 +4,7 @@ import { plural } from "~/components/words";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { CLUSTERS_PER_PAGE, listClusters } from "~/benchmarks.server";
 import type { Route } from "./+types/clusters";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Cluster organisations · RCES" }];
 
@@ -34,7 +35,7 @@ export default function ClustersPage({ loaderData }: Route.ComponentProps) {
       {total === 0 ? (
         q ? <p>No cluster organisation matches “{q}”.</p> : <p>No benchmarking data yet: <Link to="/import">import a file</Link>.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Cluster organisations" tabIndex={0}>
+        <TableScroll label="Cluster organisations">
           <table>
             <caption>
               {plural(total, "cluster organisation")}{q ? ` matching “${q}”` : ""}
@@ -59,7 +60,7 @@ export default function ClustersPage({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {pages > 1 && (
         <nav aria-label="Pages" className="pager">

@@ -5,6 +5,7 @@ import { ScorecardQueryForm } from "~/components/query-form";
 import { portfolioLabel, queryString } from "~/components/scorecard-query";
 import { loadScorecard } from "~/scorecard-query.server";
 import type { Route } from "./+types/dimension";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.dimension.title ?? "Dimension"} · RCES` }];
 
@@ -58,7 +59,7 @@ export default function DimensionPage({ loaderData }: Route.ComponentProps) {
         title={`${dimension.title}: shares of green, yellow, red and missing lights per indicator`}
         description="Stacked bars per indicator and portfolio; the table below gives every count and share."
       />
-      <div className="table-scroll">
+      <TableScroll label="Lights per indicator">
         <table className="counts">
           <caption>Lights per indicator: count (share of the portfolio's clusters)</caption>
           <thead>
@@ -94,7 +95,7 @@ export default function DimensionPage({ loaderData }: Route.ComponentProps) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav aria-label="Other dimensions" className="dimension-nav">
         <h2>Other dimensions</h2>
         <ul>

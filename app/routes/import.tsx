@@ -7,6 +7,7 @@ import { decodeCsvBytes, formatFileError } from "~/scorecard/benchmarks-csv";
 import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
 import { dropUpload, heldUpload, holdUpload } from "~/pending-imports.server";
 import type { Route } from "./+types/import";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import benchmarking results · RCES" }];
 
@@ -145,7 +146,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
         {imports.length === 0 ? (
           <p>None yet.</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Recent imports">
             <table>
               <thead>
                 <tr><th scope="col">#</th><th scope="col">File</th><th scope="col">Assessments</th><th scope="col">Methodology</th><th scope="col">Stored (UTC)</th></tr>
@@ -156,7 +157,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>
@@ -190,7 +191,7 @@ function Preview({ pendingId, preview, busy }: { pendingId: string; preview: Imp
           {preview.missing.map((m) => `${m.column} ${m.blank}`).join(", ")}.
         </p>
       )}
-      <div className="table-scroll">
+      <TableScroll label="Cluster organisations in the file">
         <table>
           <caption>Cluster organisations in the file</caption>
           <thead>
@@ -209,7 +210,7 @@ function Preview({ pendingId, preview, busy }: { pendingId: string; preview: Imp
         {preview.clusters.length > PREVIEW_ROWS && (
           <p className="muted">…and {preview.clusters.length - PREVIEW_ROWS} more cluster organisations.</p>
         )}
-      </div>
+      </TableScroll>
     </section>
   );
 }

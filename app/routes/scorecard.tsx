@@ -5,6 +5,7 @@ import { ScorecardChart, type ChartRow } from "~/components/scorecard-chart";
 import { portfolioLabel, queryString } from "~/components/scorecard-query";
 import { loadScorecard } from "~/scorecard-query.server";
 import type { Route } from "./+types/scorecard";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Regional Cluster Excellence Scorecard" }];
 
@@ -76,7 +77,7 @@ export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
               description={`Bar chart; dashed lines mark the band limits ${bands.redBelow} and ${bands.greenAbove}. The table below gives every number and band.`}
               limits={[Number(bands.redBelow), Number(bands.greenAbove)]}
             />
-            <div className="table-scroll">
+            <TableScroll label="Scores by dimension">
               <table>
                 <caption>Scores by dimension (green lights / lights possible)</caption>
                 <thead>
@@ -109,7 +110,7 @@ export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         </>
       )}

@@ -23,6 +23,8 @@ test("a file with errors stores nothing and lists each error with line and colum
   await upload(page, "bad.csv", BAD);
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("bad.csv: nothing was stored");
+  await expect(alert).toContainText("4 problems to fix in the file");
+  await expect(alert.getByRole("heading")).toBeFocused();
   await expect(alert).toContainText('bad.csv line 2, column assessed_on: "2018-13-01" is not a date (YYYY-MM-DD)');
   await expect(alert).toContainText("bad.csv line 3, column name: must not be blank");
   await expect(alert).toContainText('bad.csv line 3, column members: "x" is not a number');
@@ -34,10 +36,10 @@ test("a good file is previewed, confirmed, and changes the scorecard; the same f
   expect(await arcticClusters(page, "2018-12-31")).toBe("6 clusters");
   await upload(page, "good.csv", GOOD);
   const preview = page.getByRole("region", { name: /Preview of good\.csv/ });
-  await expect(preview).toContainText("1 assessment of 1 cluster organisations (1 new), dated 2018-03-01 to 2018-03-01");
+  await expect(preview).toContainText("1 assessment of 1 cluster organisation (1 new), dated 2018-03-01 to 2018-03-01");
   await expect(preview.getByRole("row", { name: /Alta Arctic Food/ })).toContainText("Arctic, Norway");
-  await preview.getByRole("button", { name: /Store these 1 assessments/ }).click();
-  await expect(page.getByRole("status")).toContainText("Stored import #2: 1 assessments from good.csv");
+  await preview.getByRole("button", { name: "Store this assessment" }).click();
+  await expect(page.getByRole("status")).toContainText("Stored import #2: 1 assessment from good.csv");
   expect(await arcticClusters(page, "2018-12-31")).toBe("7 clusters");
   expect(await arcticClusters(page, "2017-09-01")).toBe("6 clusters");
 
@@ -52,7 +54,7 @@ test.describe("without JavaScript", () => {
     const csv = [HEADER, "arc-nojs,Hammerfest Energy Lab,arctic,2018-06-01,12,40,0.4,50,90,12,no,6"].join("\n");
     await upload(page, "nojs.csv", csv);
     await expect(page.getByRole("region", { name: /Preview of nojs\.csv/ })).toBeVisible();
-    await page.getByRole("button", { name: /Store these 1 assessments/ }).click();
+    await page.getByRole("button", { name: "Store this assessment" }).click();
     await expect(page.getByRole("status")).toContainText("from nojs.csv");
     expect(await arcticClusters(page, "2018-12-31")).toBe("8 clusters");
   });
