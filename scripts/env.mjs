@@ -24,3 +24,30 @@ export function port() {
   if (!Number.isInteger(value) || value < 1 || value > 65535) fail(`PORT must be a whole number from 1 to 65535 (got "${text}")`);
   return value;
 }
+
+export function demoWanted() {
+  const value = process.env.RCES_DEMO ?? "1";
+  if (value !== "0" && value !== "1") fail(`RCES_DEMO must be 0 or 1 (got "${value}")`);
+  return value === "1";
+}
+
+export function host() {
+  return process.env.HOST || "0.0.0.0";
+}
+
+/** Fails with one line when PORT cannot be listened on at HOST (in use, or a bad address). */
+export async function checkListen() {
+  const { createServer } = await import("node:net");
+  const value = port();
+  const address = host();
+  await new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error) => {
+      if (error.code === "EADDRINUSE") fail(`port ${value} is in use; stop the other server or set PORT`);
+      if (error.code === "ENOTFOUND" || error.code === "EADDRNOTAVAIL") fail(`HOST ${address} is not an address of this machine; set HOST (or leave it unset)`);
+      fail(`cannot listen on ${address}:${value} (${error.code})`);
+    });
+    probe.listen(value, address, () => probe.close(resolve));
+  });
+  return { port: value, host: address };
+}

@@ -1,11 +1,12 @@
 // Creates or migrates the embedded SQLite database and, when it holds no data yet, seeds the
 // demo. An existing database is never overwritten: migrations only add.
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
-import { databaseFile, databaseUrl, fail } from "./env.mjs";
+import { databaseFile, databaseUrl, demoWanted, fail } from "./env.mjs";
 
 const url = databaseUrl();
+demoWanted(); // checked here, read by the seed
 const file = databaseFile(url);
 const dir = path.dirname(file);
 /** mkdir -p, one level at a time: Node 20's recursive mkdir spins forever under /proc. */
@@ -21,6 +22,15 @@ try {
   if (existsSync(file)) accessSync(file, constants.W_OK);
 } catch (error) {
   fail(`cannot write the database at ${file} (${error.code ?? error.message}); set DATABASE_URL to a writable file:PATH`);
+}
+
+if (existsSync(file)) {
+  if (statSync(file).isDirectory()) fail(`DATABASE_URL names a folder (${file}); name a file in it, e.g. file:${path.join(file, "rces.db")}`);
+  const header = Buffer.alloc(16);
+  const fd = openSync(file, "r");
+  const read = readSync(fd, header, 0, 16, 0);
+  closeSync(fd);
+  if (read > 0 && header.toString("latin1") !== "SQLite format 3\0") fail(`${file} exists and is not a SQLite database; set DATABASE_URL to another file`);
 }
 
 const env = { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" };

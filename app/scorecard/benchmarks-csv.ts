@@ -155,6 +155,10 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
   const errors: Array<FileError> = [...read.errors];
   if (rows[0]!.broken) return { ok: false, errors };
   const header = rows[0]!.fields.map((name) => name.trim());
+  if (header.length === 1 && /[;\t]/.test(header[0]!)) {
+    const separator = header[0]!.includes(";") ? "semicolons" : "tabs";
+    return { ok: false, errors: [{ line: 1, message: `the columns are separated by ${separator}; the format needs commas (in Excel: save as "CSV UTF-8 (comma delimited)")` }] };
+  }
   const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const seenColumns = new Set<string>();
   header.forEach((name) => {

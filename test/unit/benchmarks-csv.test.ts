@@ -124,6 +124,13 @@ describe("benchmark CSV, awkward files", () => {
     ]);
   });
 
+  it("says so when the columns are separated by semicolons or tabs", () => {
+    expect(messages("cluster;name;portfolios;assessed_on", "c1;One;p;2017-01-01")).toEqual([
+      'b.csv line 1: the columns are separated by semicolons; the format needs commas (in Excel: save as "CSV UTF-8 (comma delimited)")',
+    ]);
+    expect(messages("cluster\tname\tportfolios\tassessed_on")[0]).toMatch(/separated by tabs/);
+  });
+
   it("accepts dates of any year, and no 30th of February", () => {
     expect(parse("cluster,name,portfolios,assessed_on", "c1,One,p,0001-01-01").ok).toBe(true);
     expect(messages("cluster,name,portfolios,assessed_on", "c1,One,p,2016-02-30")).toEqual(['b.csv line 2, column assessed_on: "2016-02-30" is not a date (YYYY-MM-DD)']);
