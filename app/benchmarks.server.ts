@@ -243,6 +243,10 @@ export async function clusterAssessments(clusterId: string): Promise<Array<Store
   return rows.map(toAssessment);
 }
 
+export async function countAssessments(): Promise<number> {
+  return db().assessment.count();
+}
+
 export async function listImports() {
   return db().benchmarkImport.findMany({
     select: { id: true, fileName: true, importedAt: true, rowCount: true, catalogueId: true },

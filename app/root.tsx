@@ -37,13 +37,19 @@ export default function App() {
   return <Outlet />;
 }
 
+/** Our own thrown messages are for users; the router's internal ones ("Error: No route ...") are not. */
+function errorText(status: number, detail: unknown): string {
+  if (typeof detail === "string" && detail && !detail.startsWith("Error:")) return detail;
+  return status === 404 ? "There is no page at this address." : "The request could not be handled.";
+}
+
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   // Never a stack trace or SQL to the user: a status and a sentence.
   if (isRouteErrorResponse(error)) {
     return (
       <section className="error-page">
-        <h1>{error.status === 404 ? "Not found" : `Error ${error.status}`}</h1>
-        <p>{typeof error.data === "string" && error.data ? error.data : error.statusText}</p>
+        <h1>{error.status === 404 ? "Not found" : error.status === 400 ? "Bad request" : `Error ${error.status}`}</h1>
+        <p>{errorText(error.status, error.data)}</p>
         <p><a href="/scorecard">Back to the scorecard</a></p>
       </section>
     );

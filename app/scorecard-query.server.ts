@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { z } from "zod";
-import { latestAssessmentsAsOf } from "./benchmarks.server";
+import { countAssessments, latestAssessmentsAsOf } from "./benchmarks.server";
 import { DEFAULT_CATALOGUE_ID, getCatalogue, listCatalogues } from "./catalogues.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
 import { computeScorecard } from "./scorecard/compute";
@@ -11,12 +11,16 @@ import type { ScorecardQuery } from "./components/scorecard-query";
 
 const MAX_DEFAULT_PORTFOLIOS = 3;
 
-const isoDate = z.string().refine(isIsoDate, "must be a date YYYY-MM-DD");
+const isoDate = (label: string) =>
+  z.string().refine(isIsoDate, { error: (issue) => `${label} "${String(issue.input)}" is not a date (YYYY-MM-DD)` });
+const portfolioCode = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: (issue) => `"${String(issue.input)}" is not a portfolio code` });
 export const scorecardQuerySchema = z.object({
   catalogue: z.string().min(1).default(DEFAULT_CATALOGUE_ID),
-  asOf: z.union([z.literal("").transform(() => undefined), isoDate]).optional(),
-  since: z.union([z.literal("").transform(() => undefined), isoDate]).optional(),
-  p: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "not a portfolio code")).max(12, "compare at most 12 portfolios").default([]),
+  asOf: z.union([z.literal("").transform(() => undefined), isoDate("the as-of date")]).optional(),
+  since: z.union([z.literal("").transform(() => undefined), isoDate("the not-before date")]).optional(),
+  p: z.array(portfolioCode).max(12, "compare at most 12 portfolios at once").default([]),
 });
 
 
@@ -33,20 +37,23 @@ export async function loadScorecard(request: Request) {
     p: params.getAll("p"),
   });
   if (!parsed.success) {
-    const message = parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ");
-    throw data(`Bad query: ${message}`, { status: 400 });
+    throw data(`Bad query: ${parsed.error.issues.map((i) => i.message).join("; ")}.`, { status: 400 });
   }
   const asOf = parsed.data.asOf ?? todayIso();
   const since = parsed.data.since;
-  if (since && since > asOf) throw data("Bad query: since is after the as-of date", { status: 400 });
+  if (since && since > asOf) throw data(`Bad query: the not-before date ${since} is after the as-of date ${asOf}.`, { status: 400 });
   const catalogue = await getCatalogue(parsed.data.catalogue);
   if (!catalogue) throw data(`No catalogue "${parsed.data.catalogue}" is stored.`, { status: 404 });
 
   const assessments = await latestAssessmentsAsOf(asOf, since);
   // The portfolios to choose from are those the clusters belong to as of the date.
   const available = [...new Set(assessments.flatMap((a) => a.portfolios))].sort();
-  const chosen = parsed.data.p.length ? [...new Set(parsed.data.p)].sort() : available.slice(0, MAX_DEFAULT_PORTFOLIOS);
+  const asked = [...new Set(parsed.data.p)].sort();
+  // Portfolios asked for that have no cluster benchmarked in the period are named, not drawn empty.
+  const absent = asked.filter((code) => !available.includes(code));
+  const chosen = asked.length ? asked.filter((code) => available.includes(code)) : available.slice(0, MAX_DEFAULT_PORTFOLIOS);
   const query: ScorecardQuery = { catalogue: catalogue.id, asOf, since, portfolios: chosen };
   const scorecard = computeScorecard(catalogue, assessments, { asOf, since, portfolios: chosen });
-  return { query, catalogue, available, catalogues: await listCatalogues(), scorecard };
+  const storedAny = assessments.length > 0 || (await countAssessments()) > 0;
+  return { query, catalogue, available, absent, defaulted: asked.length === 0, storedAny, catalogues: await listCatalogues(), scorecard };
 }

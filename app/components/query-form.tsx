@@ -24,7 +24,6 @@ export function ScorecardQueryForm({
               <input type="checkbox" name="p" value={code} defaultChecked={query.portfolios.includes(code)} /> {portfolioLabel(code)}
             </label>
           ))}
-          {available.length === 0 && <p>No benchmarking data yet: <a href="/import">import a file</a>.</p>}
         </div>
       </fieldset>
       <div className="fields">

@@ -2,6 +2,7 @@ import { data, Link } from "react-router";
 import { LIGHT_SYMBOL, ScoreValue } from "~/components/band";
 import { LightShareChart, percent, type ShareRow } from "~/components/light-share-chart";
 import { ScorecardQueryForm } from "~/components/query-form";
+import { ScorecardNotices } from "~/components/scorecard-notices";
 import { portfolioLabel, queryString } from "~/components/scorecard-query";
 import { loadScorecard } from "~/scorecard-query.server";
 import type { Route } from "./+types/dimension";
@@ -10,7 +11,7 @@ import { TableScroll } from "~/components/table-scroll";
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.dimension.title ?? "Dimension"} · RCES` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { query, catalogue, available, catalogues, scorecard } = await loadScorecard(request);
+  const { query, catalogue, available, absent, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request);
   const index = catalogue.dimensions.findIndex((d) => d.code === params.dimension);
   if (index < 0) throw data(`The methodology ${catalogue.id} has no dimension "${params.dimension}".`, { status: 404 });
   const dimension = catalogue.dimensions[index]!;
@@ -18,6 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     query,
     available,
+    notices: { absent, defaulted, storedAny },
     catalogues: catalogues.map((c) => ({ id: c.id, title: c.title })),
     dimension: { code: dimension.code, title: dimension.title },
     dimensions: catalogue.dimensions.map((d) => ({ code: d.code, title: d.title })),
@@ -32,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function DimensionPage({ loaderData }: Route.ComponentProps) {
-  const { query, available, catalogues, dimension, dimensions, indicators, portfolios } = loaderData;
+  const { query, available, notices, catalogues, dimension, dimensions, indicators, portfolios } = loaderData;
   const rows: Array<ShareRow> = indicators.map((indicator) => ({
     ...indicator,
     bars: portfolios.map((p) => {
@@ -54,6 +56,7 @@ export default function DimensionPage({ loaderData }: Route.ComponentProps) {
         ))}
       </ul>
       <ScorecardQueryForm query={query} available={available} catalogues={catalogues} action={`/scorecard/${dimension.code}`} />
+      <ScorecardNotices query={query} available={available} {...notices} />
       <LightShareChart
         rows={rows}
         title={`${dimension.title}: shares of green, yellow, red and missing lights per indicator`}

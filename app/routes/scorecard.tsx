@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { ScoreValue } from "~/components/band";
 import { ScorecardQueryForm } from "~/components/query-form";
+import { ScorecardNotices } from "~/components/scorecard-notices";
 import { ScorecardChart, type ChartRow } from "~/components/scorecard-chart";
 import { portfolioLabel, queryString } from "~/components/scorecard-query";
 import { loadScorecard } from "~/scorecard-query.server";
@@ -10,10 +11,11 @@ import { TableScroll } from "~/components/table-scroll";
 export const meta: Route.MetaFunction = () => [{ title: "Regional Cluster Excellence Scorecard" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { query, catalogue, available, catalogues, scorecard } = await loadScorecard(request);
+  const { query, catalogue, available, absent, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request);
   return {
     query,
     available,
+    notices: { absent, defaulted, storedAny },
     catalogues: catalogues.map((c) => ({ id: c.id, title: c.title })),
     catalogueTitle: catalogue.title,
     bands: { redBelow: catalogue.bands.redBelowText, greenAbove: catalogue.bands.greenAboveText },
@@ -27,7 +29,7 @@ function fact(value: number | null, unit = ""): string {
 }
 
 export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
-  const { query, available, catalogues, dimensions, portfolios, bands, catalogueTitle } = loaderData;
+  const { query, available, notices, catalogues, dimensions, portfolios, bands, catalogueTitle } = loaderData;
   const rows: Array<ChartRow> = [
     ...dimensions.map((d, i) => ({
       title: d.title,
@@ -45,9 +47,8 @@ export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
         {query.since ? `, and not before ${query.since}` : ""}.
       </p>
       <ScorecardQueryForm query={query} available={available} catalogues={catalogues} />
-      {portfolios.length === 0 ? (
-        <p>Choose at least one portfolio.</p>
-      ) : (
+      <ScorecardNotices query={query} available={available} {...notices} />
+      {portfolios.length === 0 ? null : (
         <>
           <section aria-labelledby="facts-h">
             <h2 id="facts-h">Key facts</h2>

@@ -59,7 +59,14 @@ test("the scorecard options work by keyboard alone", async ({ page }) => {
 test("a malformed query gets a clear 400, an unknown cluster a 404", async ({ page }) => {
   const bad = await page.goto("/scorecard?asOf=2017-02-30");
   expect(bad?.status()).toBe(400);
-  await expect(page.getByText(/asOf: must be a date YYYY-MM-DD/)).toBeVisible();
+  await expect(page.getByText('Bad query: the as-of date "2017-02-30" is not a date (YYYY-MM-DD).')).toBeVisible();
   const missing = await page.goto("/clusters/no-such-cluster");
   expect(missing?.status()).toBe(404);
+  const nowhere = await page.goto("/no-such-page");
+  expect(nowhere?.status()).toBe(404);
+  await expect(page.getByText("There is no page at this address.")).toBeVisible();
+  await page.goto("/scorecard?asOf=2017-09-01&p=arctic&p=atlantis");
+  await expect(page.getByRole("status")).toHaveText("No cluster of Atlantis has a benchmarking on or before 2017-09-01.");
+  await page.goto("/scorecard?asOf=1900-01-01");
+  await expect(page.getByRole("status")).toHaveText("No cluster has a benchmarking on or before 1900-01-01. Choose a later date.");
 });

@@ -1,0 +1,33 @@
+import { Link } from "react-router";
+import { portfolioLabel, type ScorecardQuery } from "./scorecard-query";
+
+/** Why a scorecard shows less than asked: no data at all, none in the period, or absent portfolios. */
+export function ScorecardNotices({
+  query,
+  available,
+  absent,
+  defaulted,
+  storedAny,
+}: {
+  query: ScorecardQuery;
+  available: Array<string>;
+  absent: Array<string>;
+  defaulted: boolean;
+  storedAny: boolean;
+}) {
+  const period = `on or before ${query.asOf}${query.since ? ` and not before ${query.since}` : ""}`;
+  if (!storedAny) return <p className="notice" role="status">No benchmarking data yet: <Link to="/import">import a file</Link>.</p>;
+  if (available.length === 0) return <p className="notice" role="status">No cluster has a benchmarking {period}. Choose a later date.</p>;
+  return (
+    <>
+      {absent.length > 0 && (
+        <p className="notice" role="status">
+          No cluster of {absent.map(portfolioLabel).join(", ")} has a benchmarking {period}.
+        </p>
+      )}
+      {defaulted && available.length > query.portfolios.length && (
+        <p className="muted">Showing the first {query.portfolios.length} portfolios; tick others above to compare them.</p>
+      )}
+    </>
+  );
+}
