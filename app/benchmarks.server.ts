@@ -1,5 +1,9 @@
 import { createHash } from "node:crypto";
+import { audit } from "./audit.server";
+import { visibleClusters } from "./auth/access.server";
+import type { Viewer } from "./auth/roles";
 import { db } from "./db.server";
+import type { Prisma } from "./generated/prisma/client";
 import { getCatalogue } from "./catalogues.server";
 import { formatFileError, parseBenchmarksCsv, type FileError, type ParsedAssessment } from "./scorecard/benchmarks-csv";
 import type { Catalogue } from "./scorecard/catalogue";
@@ -130,14 +134,47 @@ async function previewOf(fileName: string, catalogue: Catalogue, assessments: Ar
 
 export type ImportResult = { ok: true; importId: number; preview: ImportPreview } | { ok: false; errors: Array<string> };
 
+/** Records each (cluster, portfolio) pair the assessments list that is not recorded yet. */
+async function addPortfolioMemberships(tx: Prisma.TransactionClient, assessments: ReadonlyArray<Pick<Assessment, "cluster" | "portfolios">>): Promise<void> {
+  const pairs = new Map<string, { clusterId: string; portfolio: string }>();
+  for (const a of assessments) for (const portfolio of a.portfolios) pairs.set(`${a.cluster}\u0000${portfolio}`, { clusterId: a.cluster, portfolio });
+  const clusterIds = [...new Set(assessments.map((a) => a.cluster))];
+  for (let i = 0; i < clusterIds.length; i += IN_CHUNK) {
+    const known = await tx.clusterPortfolio.findMany({ where: { clusterId: { in: clusterIds.slice(i, i + IN_CHUNK) } }, select: { clusterId: true, portfolio: true } });
+    for (const k of known) pairs.delete(`${k.clusterId}\u0000${k.portfolio}`);
+  }
+  const data = [...pairs.values()];
+  for (let i = 0; i < data.length; i += INSERT_BATCH) await tx.clusterPortfolio.createMany({ data: data.slice(i, i + INSERT_BATCH) });
+}
+
+/** Fills the memberships of assessments stored before memberships were recorded (databases of older versions). */
+export async function backfillPortfolioMemberships(): Promise<number> {
+  if ((await db().clusterPortfolio.count()) > 0) return 0;
+  const rows = await db().assessment.findMany({ select: { clusterId: true, portfolios: true } });
+  if (rows.length === 0) return 0;
+  const assessments = rows.map((r) => ({ cluster: r.clusterId, portfolios: r.portfolios.split(";") }));
+  await db().$transaction((tx) => addPortfolioMemberships(tx, assessments), { timeout: 120_000 });
+  return db().clusterPortfolio.count();
+}
+
+export type ImportOptions = {
+  /** Who imports (null: the demo seed or the command line), recorded with the import and in the audit trail. */
+  actorId?: string | null;
+  /** Refuses the file's portfolios, with the reason, when the importer may not import them. */
+  refuse?: (portfolios: Array<string>) => string | null;
+};
+
 /** Validates again and stores the file in one transaction: all its assessments or none. */
-export async function importBenchmarks(fileName: string, text: string, catalogueId: string): Promise<ImportResult> {
+export async function importBenchmarks(fileName: string, text: string, catalogueId: string, options: ImportOptions = {}): Promise<ImportResult> {
   const check = await checkImport(fileName, text, catalogueId);
   if (!check.ok) return check;
+  const refusal = options.refuse?.(check.preview.portfolios.map((p) => p.code));
+  if (refusal) return { ok: false, errors: [`${fileName}: ${refusal}`] };
+  const actorId = options.actorId ?? null;
   try {
     const importId = await db().$transaction(async (tx) => {
       const created = await tx.benchmarkImport.create({
-        data: { fileName, sha256: check.sha256, catalogueId, rowCount: check.assessments.length },
+        data: { fileName, sha256: check.sha256, catalogueId, rowCount: check.assessments.length, importedById: actorId },
         select: { id: true },
       });
       const newClusters = check.preview.clusters.filter((c) => c.isNew).map((c) => ({ id: c.id, name: c.name }));
@@ -161,6 +198,20 @@ export async function importBenchmarks(fileName: string, text: string, catalogue
         lineNumber: a.line,
       }));
       for (let i = 0; i < rows.length; i += INSERT_BATCH) await tx.assessment.createMany({ data: rows.slice(i, i + INSERT_BATCH) });
+      await addPortfolioMemberships(tx, check.assessments);
+      await audit(tx, {
+        actorId,
+        action: "benchmarks.import",
+        subject: `import #${created.id}`,
+        after: {
+          fileName,
+          catalogueId,
+          assessments: check.assessments.length,
+          clusters: check.preview.clusters.length,
+          portfolios: check.preview.portfolios.map((p) => p.code),
+          renamed: check.preview.clusters.filter((c) => c.renamedFrom).map((c) => ({ id: c.id, from: c.renamedFrom, to: c.name })),
+        },
+      });
       return created.id;
     }, { maxWait: 10_000, timeout: 120_000 }); // a national file takes seconds, past Prisma's 5 s default
     return { ok: true, importId, preview: check.preview };
@@ -243,6 +294,17 @@ export async function clusterAssessments(clusterId: string): Promise<Array<Store
   return rows.map(toAssessment);
 }
 
+/** Which of these clusters the viewer may see individually (the condition is in the query). */
+export async function visibleAmong(viewer: Viewer, clusterIds: ReadonlyArray<string>): Promise<Set<string>> {
+  const rows = await db().cluster.findMany({ where: { AND: [visibleClusters(viewer), { id: { in: [...clusterIds] } }] }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The cluster if the viewer may see its individual data; null otherwise (and for no such cluster). */
+export async function visibleCluster(viewer: Viewer, clusterId: string): Promise<{ id: string; name: string } | null> {
+  return db().cluster.findFirst({ where: { AND: [visibleClusters(viewer), { id: clusterId }] }, select: { id: true, name: true } });
+}
+
 export async function countAssessments(): Promise<number> {
   return db().assessment.count();
 }
@@ -259,9 +321,9 @@ export type ClusterSummary = { id: string; name: string; assessments: number; la
 
 export const CLUSTERS_PER_PAGE = 50;
 
-/** One page of clusters, by name, optionally those whose name or id contains `search`. */
-export async function listClusters(search: string, page: number): Promise<{ clusters: Array<ClusterSummary>; total: number }> {
-  const where = search ? { OR: [{ name: { contains: search } }, { id: { contains: search } }] } : {};
+/** One page of the clusters the viewer may see, by name, optionally those whose name or id contains `search`. */
+export async function listClusters(viewer: Viewer, search: string, page: number): Promise<{ clusters: Array<ClusterSummary>; total: number }> {
+  const where = { AND: [visibleClusters(viewer), search ? { OR: [{ name: { contains: search } }, { id: { contains: search } }] } : {}] };
   const [total, rows] = await Promise.all([
     db().cluster.count({ where }),
     db().cluster.findMany({

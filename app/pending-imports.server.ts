@@ -6,15 +6,16 @@ import { db } from "./db.server";
 
 const KEEP_HOURS = 24;
 
-export async function holdUpload(fileName: string, content: string, catalogueId: string): Promise<string> {
+export async function holdUpload(uploadedById: string, fileName: string, content: string, catalogueId: string): Promise<string> {
   const id = randomUUID();
   await db().pendingImport.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_HOURS * 3600_000) } } });
-  await db().pendingImport.create({ data: { id, fileName, content, catalogueId } });
+  await db().pendingImport.create({ data: { id, fileName, content, catalogueId, uploadedById } });
   return id;
 }
 
-export async function heldUpload(id: string) {
-  return db().pendingImport.findUnique({ where: { id }, select: { id: true, fileName: true, content: true, catalogueId: true } });
+/** The upload, only for the person who made it. */
+export async function heldUpload(id: string, uploadedById: string) {
+  return db().pendingImport.findFirst({ where: { id, uploadedById }, select: { id: true, fileName: true, content: true, catalogueId: true } });
 }
 
 export async function dropUpload(id: string): Promise<void> {

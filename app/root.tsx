@@ -1,9 +1,45 @@
-import { isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration } from "react-router";
+import { Form, isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
+import { viewerContext, viewerFromRequest } from "./auth/session.server";
+import { mayUseImport, ROLE_NAMES } from "./auth/roles";
+import { isSameOrigin, newNonce, nonceContext, securityHeaders } from "./security.server";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: "/styles.css" }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: "/styles.css" },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+// Every request: refuse cross-site form posts, find the signed-in viewer once, and send the
+// security headers with a fresh CSP nonce.
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request, context }, next) => {
+    if (!isSameOrigin(request)) {
+      return new Response("This form was sent from another site and was refused.", { status: 403 });
+    }
+    const nonce = newNonce();
+    context.set(nonceContext, nonce);
+    context.set(viewerContext, await viewerFromRequest(request));
+    const response = await next();
+    securityHeaders(response.headers, nonce);
+    return response;
+  },
+];
+
+export function loader({ context }: Route.LoaderArgs) {
+  const viewer = context.get(viewerContext);
+  return {
+    nonce: context.get(nonceContext),
+    viewer: viewer && {
+      name: viewer.name,
+      roles: [...new Set(viewer.grants.map((g) => ROLE_NAMES[g.role]))],
+      mayImport: mayUseImport(viewer),
+    },
+  };
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const viewer = data?.viewer;
   return (
     <html lang="en">
       <head>
@@ -16,18 +52,26 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">Skip to content</a>
         <header className="site-header">
           <a className="brand" href="/scorecard">RCES</a>
-          <nav aria-label="Main">
-            <ul>
-              <li><NavLink to="/scorecard">Scorecard</NavLink></li>
-              <li><NavLink to="/clusters">Clusters</NavLink></li>
-              <li><NavLink to="/import">Import</NavLink></li>
-              <li><NavLink to="/methodology">Methodology</NavLink></li>
-            </ul>
-          </nav>
+          {viewer && (
+            <nav aria-label="Main">
+              <ul>
+                <li><NavLink to="/scorecard">Scorecard</NavLink></li>
+                <li><NavLink to="/clusters">Clusters</NavLink></li>
+                {viewer.mayImport && <li><NavLink to="/import">Import</NavLink></li>}
+                <li><NavLink to="/methodology">Methodology</NavLink></li>
+              </ul>
+            </nav>
+          )}
+          {viewer ? (
+            <Form method="post" action="/logout" className="account">
+              <span className="muted">{viewer.name} · {viewer.roles.join(", ")}</span>{" "}
+              <button type="submit" className="link-button">Sign out</button>
+            </Form>
+          ) : null}
         </header>
         <main id="main">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={data?.nonce} />
+        <Scripts nonce={data?.nonce} />
       </body>
     </html>
   );
@@ -48,7 +92,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error)) {
     return (
       <section className="error-page">
-        <h1>{error.status === 404 ? "Not found" : error.status === 400 ? "Bad request" : `Error ${error.status}`}</h1>
+        <h1>{error.status === 404 ? "Not found" : error.status === 400 ? "Bad request" : error.status === 403 ? "Not allowed" : `Error ${error.status}`}</h1>
         <p>{errorText(error.status, error.data)}</p>
         <p><a href="/scorecard">Back to the scorecard</a></p>
       </section>

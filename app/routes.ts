@@ -10,4 +10,6 @@ export default [
   route("methodology", "routes/methodology.tsx"),
   route("methodology/:catalogueId", "routes/catalogue.tsx"),
   route("healthz", "routes/healthz.ts"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.tsx"),
 ] satisfies RouteConfig;

@@ -1,6 +1,8 @@
 import { data } from "react-router";
 import { z } from "zod";
-import { countAssessments, latestAssessmentsAsOf } from "./benchmarks.server";
+import { mayViewAggregate, type Viewer } from "./auth/roles";
+import { countAssessments, latestAssessmentsAsOf, visibleAmong } from "./benchmarks.server";
+import { getSettings } from "./settings.server";
 import { DEFAULT_CATALOGUE_ID, getCatalogue, listCatalogues } from "./catalogues.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
 import { computeScorecard } from "./scorecard/compute";
@@ -28,7 +30,7 @@ export const scorecardQuerySchema = z.object({
  * Parses the URL's search params (a malformed query is a 400 naming the field), reads each
  * cluster's latest assessment as of the date and computes the chosen portfolios' scorecard.
  */
-export async function loadScorecard(request: Request) {
+export async function loadScorecard(request: Request, viewer: Viewer) {
   const params = new URL(request.url).searchParams;
   const parsed = scorecardQuerySchema.safeParse({
     catalogue: params.get("catalogue") ?? undefined,
@@ -53,7 +55,24 @@ export async function loadScorecard(request: Request) {
   const absent = asked.filter((code) => !available.includes(code));
   const chosen = asked.length ? asked.filter((code) => available.includes(code)) : available.slice(0, MAX_DEFAULT_PORTFOLIOS);
   const query: ScorecardQuery = { catalogue: catalogue.id, asOf, since, portfolios: chosen };
-  const scorecard = computeScorecard(catalogue, assessments, { asOf, since, portfolios: chosen });
+  const computed = computeScorecard(catalogue, assessments, { asOf, since, portfolios: chosen });
+  // K-anonymity: an aggregate of too few clusters is withheld from a viewer who may not see each one.
+  const { minClusters } = getSettings();
+  const small = computed.portfolios.filter((p) => p.clusters > 0 && p.clusters < minClusters).map((p) => p.code);
+  const membersOf = (code: string) => assessments.filter((a) => a.portfolios.includes(code)).map((a) => a.cluster);
+  const seen = small.length ? await visibleAmong(viewer, small.flatMap(membersOf)) : new Set<string>();
+  const withheld = small.filter((code) => !mayViewAggregate(membersOf(code).length, membersOf(code).every((id) => seen.has(id)), minClusters));
+  const scorecard = { ...computed, portfolios: computed.portfolios.filter((p) => !withheld.includes(p.code)) };
   const storedAny = assessments.length > 0 || (await countAssessments()) > 0;
-  return { query, catalogue, available, absent, defaulted: asked.length === 0, storedAny, catalogues: await listCatalogues(), scorecard };
+  return {
+    query: { ...query, portfolios: scorecard.portfolios.map((p) => p.code) },
+    catalogue,
+    available,
+    absent,
+    withheld: { portfolios: withheld, minClusters },
+    defaulted: asked.length === 0,
+    storedAny,
+    catalogues: await listCatalogues(),
+    scorecard,
+  };
 }

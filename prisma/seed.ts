@@ -1,7 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { importBenchmarks } from "../app/benchmarks.server";
+import { backfillPortfolioMemberships, importBenchmarks } from "../app/benchmarks.server";
 import { DEFAULT_CATALOGUE_ID, storeCatalogue } from "../app/catalogues.server";
+import { audit } from "../app/audit.server";
+import { hashPassword } from "../app/auth/passwords.server";
 import { db, disconnectDb } from "../app/db.server";
 
 // Stores the bundled catalogues (a no-op for those already stored) and, only into a database
@@ -14,7 +16,10 @@ async function main() {
     if (!result.ok) throw new Error(`${name}: ${result.errors.join("; ")}`);
     if (result.created) console.log(`rces: stored catalogue ${result.id}`);
   }
+  const backfilled = await backfillPortfolioMemberships();
+  if (backfilled) console.log(`rces: recorded ${backfilled} portfolio memberships of stored clusters`);
   if (process.env.RCES_DEMO === "0") return;
+  await seedDemoUsers();
   const holdsData = (await db().benchmarkImport.count()) > 0;
   if (holdsData) return;
   const demo = path.resolve("prisma/demo/benchmarks.csv");
@@ -23,8 +28,53 @@ async function main() {
   console.log(`rces: demo data imported (${result.preview.rows} assessments of ${result.preview.clusters.length} clusters)`);
 }
 
+export const DEMO_PASSWORD = "rces-demo-2017";
+
+/** One demo person per role, as the README lists them; never in production. */
+export const DEMO_USERS = [
+  { id: "demo-admin", email: "admin@demo.rces", name: "Ada Admin", grants: [{ role: "admin" }] },
+  { id: "demo-coordinator", email: "coordinator@demo.rces", name: "Kari Koordinator", grants: [{ role: "coordinator", portfolio: "arctic" }] },
+  { id: "demo-manager", email: "manager@demo.rces", name: "Mats Manager", grants: [{ role: "clusterManager", clusterId: "arc-tromso-marine" }] },
+  { id: "demo-policy", email: "policy@demo.rces", name: "Pia Policy", grants: [{ role: "policyMaker", portfolio: "arctic" }] },
+] as const;
+
+async function seedDemoUsers() {
+  if ((await db().user.count()) > 0) return;
+  if (process.env.NODE_ENV === "production") {
+    console.log("rces: NODE_ENV is production, so no demo sign-ins were created");
+    return;
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db().$transaction(async (tx) => {
+    for (const user of DEMO_USERS) {
+      await tx.user.create({
+        data: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          passwordHash,
+          grants: { create: user.grants.map((g) => ({ role: g.role, portfolio: "portfolio" in g ? g.portfolio : null, clusterId: "clusterId" in g ? g.clusterId : null })) },
+        },
+      });
+      await audit(tx, { actorId: null, action: "user.create", subject: `user ${user.email}`, after: { name: user.name, grants: user.grants } });
+    }
+  });
+  console.log(`rces: demo sign-ins created (${DEMO_USERS.map((u) => u.email).join(", ")}; password ${DEMO_PASSWORD})`);
+}
+
+/** The demo's consent: one Arctic cluster lets policy makers see its individual results. */
+async function seedDemoConsent() {
+  if (process.env.NODE_ENV === "production" || (await db().consent.count()) > 0) return;
+  if (!(await db().cluster.findUnique({ where: { id: "arc-alta-experience" }, select: { id: true } }))) return;
+  await db().$transaction(async (tx) => {
+    await tx.consent.create({ data: { clusterId: "arc-alta-experience", recordedById: "demo-coordinator" } });
+    await audit(tx, { actorId: "demo-coordinator", action: "consent.give", subject: "cluster arc-alta-experience", after: { consent: true } });
+  });
+}
+
 try {
   await main();
+  if (process.env.RCES_DEMO !== "0") await seedDemoConsent();
 } finally {
   await disconnectDb();
 }

@@ -6,12 +6,14 @@ export function ScorecardNotices({
   query,
   available,
   absent,
+  withheld,
   defaulted,
   storedAny,
 }: {
   query: ScorecardQuery;
   available: Array<string>;
   absent: Array<string>;
+  withheld: { portfolios: Array<string>; minClusters: number };
   defaulted: boolean;
   storedAny: boolean;
 }) {
@@ -23,6 +25,12 @@ export function ScorecardNotices({
       {absent.length > 0 && (
         <p className="notice" role="status">
           No cluster of {absent.map(portfolioLabel).join(", ")} has a benchmarking {period}.
+        </p>
+      )}
+      {withheld.portfolios.length > 0 && (
+        <p className="notice" role="status">
+          {withheld.portfolios.map(portfolioLabel).join(", ")}: fewer than {withheld.minClusters} clusters, so the aggregate would
+          give individual results away; it is shown only to those who may see each of these clusters.
         </p>
       )}
       {defaulted && available.length > query.portfolios.length && (

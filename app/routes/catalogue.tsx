@@ -3,10 +3,12 @@ import { getCatalogue } from "~/catalogues.server";
 import { describeRule } from "~/scorecard/catalogue";
 import type { Route } from "./+types/catalogue";
 import { TableScroll } from "~/components/table-scroll";
+import { requireViewer } from "~/auth/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? "Catalogue"} · RCES` }];
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  requireViewer(context, request);
   const catalogue = await getCatalogue(params.catalogueId);
   if (!catalogue) throw data(`No catalogue "${params.catalogueId}" is stored.`, { status: 404 });
   return {

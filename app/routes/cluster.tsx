@@ -2,7 +2,7 @@ import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { LightBadge, ScoreValue } from "~/components/band";
 import { portfolioLabel } from "~/components/scorecard-query";
-import { catalogueOfImport, clusterAssessments } from "~/benchmarks.server";
+import { catalogueOfImport, clusterAssessments, visibleCluster } from "~/benchmarks.server";
 import { getCatalogue } from "~/catalogues.server";
 import { describeRule } from "~/scorecard/catalogue";
 import { portfolioScorecard } from "~/scorecard/compute";
@@ -10,12 +10,16 @@ import { explainAssessment, staffingNeed } from "~/scorecard/lights";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import type { Route } from "./+types/cluster";
 import { TableScroll } from "~/components/table-scroll";
+import { requireViewer } from "~/auth/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.cluster.name ?? "Cluster"} · RCES` }];
 
 const searchSchema = z.object({ on: z.string().refine(isIsoDate, "must be a date YYYY-MM-DD").optional() });
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const viewer = requireViewer(context, request);
+  // Not allowed and not there look the same: a 404 that reveals nothing.
+  if (!(await visibleCluster(viewer, params.clusterId))) throw data("No such cluster organisation.", { status: 404 });
   const search = searchSchema.safeParse({ on: new URL(request.url).searchParams.get("on") || undefined });
   if (!search.success) throw data("Bad query: on must be a date YYYY-MM-DD", { status: 400 });
   const assessments = await clusterAssessments(params.clusterId);

@@ -5,6 +5,7 @@ import { portfolioLabel } from "~/components/scorecard-query";
 import { CLUSTERS_PER_PAGE, listClusters } from "~/benchmarks.server";
 import type { Route } from "./+types/clusters";
 import { TableScroll } from "~/components/table-scroll";
+import { requireViewer } from "~/auth/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Cluster organisations · RCES" }];
 
@@ -13,10 +14,11 @@ const searchSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = requireViewer(context, request);
   const params = new URL(request.url).searchParams;
   const { q, page } = searchSchema.parse({ q: params.get("q") ?? "", page: params.get("page") ?? 1 });
-  const { clusters, total } = await listClusters(q, page);
+  const { clusters, total } = await listClusters(viewer, q, page);
   return { clusters, total, q, page, pages: Math.max(1, Math.ceil(total / CLUSTERS_PER_PAGE)) };
 }
 
@@ -33,7 +35,7 @@ export default function ClustersPage({ loaderData }: Route.ComponentProps) {
         <button type="submit">Search</button>
       </Form>
       {total === 0 ? (
-        q ? <p>No cluster organisation matches “{q}”.</p> : <p>No benchmarking data yet: <Link to="/import">import a file</Link>.</p>
+        q ? <p>No cluster organisation matches “{q}”.</p> : <p>No cluster organisation whose individual data your role may see.</p>
       ) : (
         <TableScroll label="Cluster organisations">
           <table>

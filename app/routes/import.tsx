@@ -8,13 +8,16 @@ import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
 import { dropUpload, heldUpload, holdUpload } from "~/pending-imports.server";
 import type { Route } from "./+types/import";
 import { TableScroll } from "~/components/table-scroll";
+import { mayImport, mayUseImport, type Viewer } from "~/auth/roles";
+import { requireViewer } from "~/auth/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import benchmarking results · RCES" }];
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const PREVIEW_ROWS = 200;
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
+  requireImporter(context, request);
   const done = z.coerce.number().int().positive().safeParse(new URL(request.url).searchParams.get("done"));
   const imports = await listImports();
   return {
@@ -65,7 +68,23 @@ function formErrors(error: z.ZodError): ActionData {
   return { kind: "errors", title: "Nothing was stored", errors: error.issues.map((i) => `${FIELD_LABELS[String(i.path[0])] ?? "Form"}: ${i.message}`) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+/** The import page is for admins and coordinators; what they may import is checked per file. */
+function requireImporter(context: Route.LoaderArgs["context"], request: Request): Viewer {
+  const viewer = requireViewer(context, request);
+  if (!mayUseImport(viewer)) throw data("Importing benchmarking results is for forum coordinators and administrators.", { status: 403 });
+  return viewer;
+}
+
+/** Why this viewer may not import a file of these portfolios, or null. */
+function refusalFor(viewer: Viewer) {
+  return (portfolios: Array<string>) => {
+    const verdict = mayImport(viewer, portfolios);
+    return verdict.ok ? null : `you coordinate no portfolio ${verdict.notYours.map(portfolioLabel).join(", ")}; ask its coordinator or an administrator to import this file`;
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const viewer = requireImporter(context, request);
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
     return data(uploadError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into smaller files or use the command line import.`), { status: 413 });
@@ -81,10 +100,12 @@ export async function action({ request }: Route.ActionArgs) {
     if (!decoded.ok) return data(fileErrors(input.file.name, [formatFileError(input.file.name, decoded.error)]), { status: 422 });
     const check = await checkImport(input.file.name, decoded.text, input.catalogue);
     if (!check.ok) return data(fileErrors(input.file.name, check.errors), { status: 422 });
-    const pendingId = await holdUpload(input.file.name, decoded.text, input.catalogue);
+    const refusal = refusalFor(viewer)(check.preview.portfolios.map((p) => p.code));
+    if (refusal) return data(fileErrors(input.file.name, [`${input.file.name}: ${refusal}`]), { status: 403 });
+    const pendingId = await holdUpload(viewer.userId, input.file.name, decoded.text, input.catalogue);
     return data<ActionData>({ kind: "preview", pendingId, preview: check.preview });
   }
-  const pending = await heldUpload(input.pending);
+  const pending = await heldUpload(input.pending, viewer.userId);
   if (!pending) {
     return data(uploadError("This preview has expired or was already confirmed; upload the file again."), { status: 410 });
   }
@@ -92,7 +113,7 @@ export async function action({ request }: Route.ActionArgs) {
     await dropUpload(pending.id);
     return redirect("/import");
   }
-  const result = await importBenchmarks(pending.fileName, pending.content, pending.catalogueId);
+  const result = await importBenchmarks(pending.fileName, pending.content, pending.catalogueId, { actorId: viewer.userId, refuse: refusalFor(viewer) });
   if (!result.ok) return data(fileErrors(pending.fileName, result.errors), { status: 409 });
   await dropUpload(pending.id);
   return redirect(`/import?done=${result.importId}`);

@@ -1,10 +1,12 @@
 import { Link } from "react-router";
 import { listCatalogues } from "~/catalogues.server";
 import type { Route } from "./+types/methodology";
+import { requireViewer } from "~/auth/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Methodology · RCES" }];
 
-export async function loader() {
+export async function loader({ request, context }: Route.LoaderArgs) {
+  requireViewer(context, request);
   return { catalogues: (await listCatalogues()).map((c) => ({ id: c.id, title: c.title, storedAt: c.storedAt.toISOString().slice(0, 10) })) };
 }
 

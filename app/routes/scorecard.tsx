@@ -7,15 +7,16 @@ import { portfolioLabel, queryString } from "~/components/scorecard-query";
 import { loadScorecard } from "~/scorecard-query.server";
 import type { Route } from "./+types/scorecard";
 import { TableScroll } from "~/components/table-scroll";
+import { requireViewer } from "~/auth/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Regional Cluster Excellence Scorecard" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const { query, catalogue, available, absent, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { query, catalogue, available, absent, withheld, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request, requireViewer(context, request));
   return {
     query,
     available,
-    notices: { absent, defaulted, storedAny },
+    notices: { absent, withheld, defaulted, storedAny },
     catalogues: catalogues.map((c) => ({ id: c.id, title: c.title })),
     catalogueTitle: catalogue.title,
     bands: { redBelow: catalogue.bands.redBelowText, greenAbove: catalogue.bands.greenAboveText },

@@ -1,8 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./sign-in";
 
 // One shared server database: these run in order; they add assessments dated 2018 only, so the
 // scorecard tests (as of 2017-09-01) see the demo data unchanged.
 test.describe.configure({ mode: "serial" });
+test.beforeEach(async ({ page }) => signInAs(page, "admin"));
 
 const HEADER = "cluster,name,portfolios,assessed_on,members,potential_members,fte,public_funding_pct,sme_pct,S1,S4,SU1";
 const BAD = [HEADER, "arc-new,Alta Arctic Food,arctic;norway,2018-13-01,30,80,1.2,40,80,30,yes,24", "arc-new2,,arctic,2018-05-01,x,80,1.2,40,80,30,perhaps,24"].join("\n");
@@ -52,6 +54,7 @@ test.describe("without JavaScript", () => {
 
   test("the import works as plain form posts", async ({ page }) => {
     const csv = [HEADER, "arc-nojs,Hammerfest Energy Lab,arctic,2018-06-01,12,40,0.4,50,90,12,no,6"].join("\n");
+    // signed in without JavaScript too: the sign-in form is a plain form post
     await upload(page, "nojs.csv", csv);
     await expect(page.getByRole("region", { name: /Preview of nojs\.csv/ })).toBeVisible();
     await page.getByRole("button", { name: "Store this assessment" }).click();
@@ -59,3 +62,4 @@ test.describe("without JavaScript", () => {
     expect(await arcticClusters(page, "2018-12-31")).toBe("8 clusters");
   });
 });
+

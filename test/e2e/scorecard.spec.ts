@@ -1,4 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./sign-in";
+
+// An administrator sees every portfolio and cluster; the role rules have their own tests.
+test.beforeEach(async ({ page }) => signInAs(page, "admin"));
 
 const REPORT = "/scorecard?asOf=2017-09-01&p=arctic&p=nordland&p=norway";
 

@@ -1,0 +1,97 @@
+// Who may see and do what: pure rules, no HTTP, no Prisma. The server checks them in every
+// loader and action (and turns the visibility rule into database conditions, access.server.ts).
+
+export const ROLES = ["admin", "coordinator", "clusterManager", "policyMaker"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: "Administrator",
+  coordinator: "Forum coordinator",
+  clusterManager: "Cluster manager",
+  policyMaker: "Policy maker",
+};
+
+/** A role on its scope: a portfolio (coordinator, policy maker), a cluster (cluster manager), or all (admin). */
+export type Grant = { role: Role; portfolio: string | null; clusterId: string | null };
+
+export type Viewer = { userId: string; name: string; email: string; grants: ReadonlyArray<Grant> };
+
+/** Aggregates of fewer clusters than this are shown only to those who may see every one of them. */
+export const DEFAULT_MIN_CLUSTERS = 3;
+
+export function isAdmin(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => g.role === "admin");
+}
+
+function scopes(viewer: Viewer, role: Role, key: "portfolio" | "clusterId"): Array<string> {
+  return [...new Set(viewer.grants.filter((g) => g.role === role && g[key] !== null).map((g) => g[key]!))].sort();
+}
+
+export const coordinatedPortfolios = (viewer: Viewer) => scopes(viewer, "coordinator", "portfolio");
+export const policyPortfolios = (viewer: Viewer) => scopes(viewer, "policyMaker", "portfolio");
+export const managedClusters = (viewer: Viewer) => scopes(viewer, "clusterManager", "clusterId");
+
+/**
+ * Whose individual data (indicator values, lights next to a cluster's name) the viewer may see:
+ * an admin all; a coordinator the clusters of their portfolios; a cluster manager their cluster;
+ * a policy maker the clusters of their portfolios that have given consent.
+ */
+export type IndividualAccess = {
+  all: boolean;
+  portfolios: Array<string>;
+  clusters: Array<string>;
+  withConsentIn: Array<string>;
+};
+
+export function individualAccess(viewer: Viewer): IndividualAccess {
+  return {
+    all: isAdmin(viewer),
+    portfolios: coordinatedPortfolios(viewer),
+    clusters: managedClusters(viewer),
+    withConsentIn: policyPortfolios(viewer),
+  };
+}
+
+/** The same rule for one cluster whose portfolios and consent are known. */
+export function maySeeCluster(viewer: Viewer, cluster: { id: string; portfolios: ReadonlyArray<string>; consented: boolean }): boolean {
+  const access = individualAccess(viewer);
+  return (
+    access.all ||
+    access.clusters.includes(cluster.id) ||
+    cluster.portfolios.some((p) => access.portfolios.includes(p)) ||
+    (cluster.consented && cluster.portfolios.some((p) => access.withConsentIn.includes(p)))
+  );
+}
+
+/** Importing benchmarking of these portfolios: an admin, or the coordinator of every one of them. */
+export function mayImport(viewer: Viewer, portfolios: ReadonlyArray<string>): { ok: true } | { ok: false; notYours: Array<string> } {
+  if (isAdmin(viewer)) return { ok: true };
+  const mine = coordinatedPortfolios(viewer);
+  const notYours = portfolios.filter((p) => !mine.includes(p));
+  return notYours.length ? { ok: false, notYours } : { ok: true };
+}
+
+/** May open the import page at all: admins and coordinators. */
+export function mayUseImport(viewer: Viewer): boolean {
+  return isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0;
+}
+
+/**
+ * K-anonymity of aggregates: a portfolio of fewer than `minimum` clusters gives individuals away,
+ * so its aggregate is shown only to a viewer who may see every one of its clusters anyway.
+ */
+export function mayViewAggregate(clusterCount: number, viewerSeesAll: boolean, minimum = DEFAULT_MIN_CLUSTERS): boolean {
+  return clusterCount === 0 || clusterCount >= minimum || viewerSeesAll;
+}
+
+/** Where a viewer lands after signing in: the view of their role. */
+export function landingPath(viewer: Viewer): string {
+  if (isAdmin(viewer)) return "/scorecard";
+  const coordinated = coordinatedPortfolios(viewer);
+  if (coordinated.length) return `/scorecard?${coordinated.map((p) => `p=${encodeURIComponent(p)}`).join("&")}`;
+  const managed = managedClusters(viewer);
+  if (managed.length) return `/clusters/${encodeURIComponent(managed[0]!)}`;
+  const policy = policyPortfolios(viewer);
+  if (policy.length) return `/scorecard?${policy.map((p) => `p=${encodeURIComponent(p)}`).join("&")}`;
+  return "/scorecard";
+}

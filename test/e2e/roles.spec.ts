@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./sign-in";
+
+// Each role's first sign-in lands on its own view; the server refuses what the role may not see.
+
+test("signed out, every page asks to sign in; the health check answers", async ({ page, request }) => {
+  await page.goto("/scorecard?asOf=2017-09-01");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fscorecard/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  expect((await request.get("/healthz")).status()).toBe(200);
+});
+
+test("a wrong password is refused with a plain message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("coordinator@demo.rces");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("The email or the password is not right.");
+});
+
+test("the coordinator lands on the Arctic portfolio and may open its clusters, not others", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await expect(page).toHaveURL(/\/scorecard\?p=arctic$/);
+  await expect(page.getByRole("table", { name: /Scores by dimension/ }).getByRole("columnheader")).toHaveText(["Dimension", "Arctic"]);
+  await page.goto("/clusters");
+  const table = page.getByRole("table");
+  for (const town of ["Tromsø", "Alta", "Hammerfest", "Kirkenes", "Harstad", "Vadsø"]) await expect(table).toContainText(town);
+  await expect(table).not.toContainText("Bodø");
+  expect((await page.goto("/clusters/ndl-bodo-digital"))?.status()).toBe(404);
+});
+
+test("a coordinator may import only the portfolios they coordinate", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/import");
+  const csv = "cluster,name,portfolios,assessed_on,S1\nnor-e2e,Bergen Test Cluster,norway,2018-04-01,30\n";
+  await page.getByLabel("CSV file").setInputFiles({ name: "norway.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("alert")).toContainText("you coordinate no portfolio Norway");
+});
+
+test("the cluster manager lands on their cluster, with its lights", async ({ page }) => {
+  await signInAs(page, "manager");
+  await expect(page).toHaveURL(/\/clusters\/arc-tromso-marine$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tromsø Marine Tech Cluster");
+  expect((await page.goto("/clusters/arc-vadso-food"))?.status()).toBe(404);
+  expect((await page.goto("/import"))?.status()).toBe(403);
+  await page.goto("/scorecard?asOf=2017-09-01&p=arctic");
+  await expect(page.getByRole("table", { name: /Scores by dimension/ })).toContainText("47.8");
+});
+
+test("the policy maker lands on the regional scorecard and sees individual data only with consent", async ({ page }) => {
+  await signInAs(page, "policy");
+  await expect(page).toHaveURL(/\/scorecard\?p=arctic$/);
+  await page.goto("/clusters");
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(2); // header and the one consenting cluster
+  await expect(page.getByRole("link", { name: "Alta Arctic Experience Cluster" })).toBeVisible();
+  expect((await page.goto("/clusters/arc-tromso-marine"))?.status()).toBe(404);
+  expect((await page.goto("/clusters/arc-alta-experience"))?.status()).toBe(200);
+});
+
+test("a form posted from another site is refused", async ({ page, request }) => {
+  await signInAs(page, "admin");
+  const response = await request.post("/logout", { headers: { Origin: "https://evil.example" } });
+  expect(response.status()).toBe(403);
+});
