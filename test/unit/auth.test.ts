@@ -1,0 +1,71 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "./db";
+
+// Sign-in, throttling, sessions and the audit trail, on a real database file.
+useFreshDatabase();
+const { hashPassword, signIn, THROTTLE } = await import("../../app/auth/passwords.server");
+const { createSession, viewerFromRequest } = await import("../../app/auth/session.server");
+const { importBenchmarks } = await import("../../app/benchmarks.server");
+const { storeCatalogue } = await import("../../app/catalogues.server");
+const { db, disconnectDb } = await import("../../app/db.server");
+const { readFileSync } = await import("node:fs");
+const { ROOT } = await import("./fixtures");
+
+afterAll(() => disconnectDb());
+
+await db().user.create({
+  data: { id: "u1", email: "kari@example.org", name: "Kari", passwordHash: await hashPassword("correct horse"), grants: { create: [{ role: "coordinator", portfolio: "arctic" }] } },
+});
+
+describe("sign-in", () => {
+  it("accepts the right password, ignoring the email's case and spaces, and refuses a wrong one or an unknown email", async () => {
+    expect(await signIn(" Kari@Example.org ", "correct horse")).toEqual({ ok: true, userId: "u1" });
+    expect(await signIn("kari@example.org", "wrong")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("nobody@example.org", "correct horse")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it(`throttles after ${THROTTLE.failures} failures within ${THROTTLE.minutes} minutes, even the right password, then lets it in again`, async () => {
+    const start = new Date("2030-01-01T10:00:00Z");
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    for (let i = 0; i < THROTTLE.failures; i++) expect((await signIn("kari@example.org", "guess", at(i / 10))).ok).toBe(false);
+    expect(await signIn("kari@example.org", "correct horse", at(1))).toEqual({ ok: false, reason: "throttled" });
+    expect(await signIn("kari@example.org", "correct horse", at(THROTTLE.minutes + 1))).toEqual({ ok: true, userId: "u1" });
+  });
+});
+
+describe("sessions", () => {
+  const requestWith = (setCookie: string) => new Request("http://rces.test/", { headers: { Cookie: setCookie.split(";")[0]! } });
+
+  it("finds the viewer with their roles behind an httpOnly, SameSite=Lax cookie, and nobody once it expired", async () => {
+    const setCookie = await createSession("u1");
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(await viewerFromRequest(requestWith(setCookie))).toEqual({
+      userId: "u1",
+      name: "Kari",
+      email: "kari@example.org",
+      grants: [{ role: "coordinator", portfolio: "arctic", clusterId: null }],
+    });
+    await db().session.updateMany({ where: { userId: "u1" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await viewerFromRequest(requestWith(setCookie))).toBeNull();
+    expect(await viewerFromRequest(new Request("http://rces.test/", { headers: { Cookie: "rces_session=forged" } }))).toBeNull();
+  });
+});
+
+describe("the audit trail", () => {
+  it("writes a row with each import, in its transaction, and none when the import fails", async () => {
+    await storeCatalogue(readFileSync(`${ROOT}/prisma/catalogues/rces-2017.json`, "utf8"));
+    const before = await db().auditEvent.count();
+    expect((await importBenchmarks("bad.csv", "cluster,name,portfolios,assessed_on\nc1,One,arctic,2017-13-01\n", "rces-2017", { actorId: "u1" })).ok).toBe(false);
+    expect(await db().auditEvent.count()).toBe(before);
+    const refused = await importBenchmarks("n.csv", "cluster,name,portfolios,assessed_on\nc1,One,nordland,2017-01-01\n", "rces-2017", { actorId: "u1", refuse: () => "not yours" });
+    expect(refused).toEqual({ ok: false, errors: ["n.csv: not yours"] });
+    expect(await db().auditEvent.count()).toBe(before);
+    const stored = await importBenchmarks("good.csv", "cluster,name,portfolios,assessed_on\nc1,One,arctic,2017-01-01\n", "rces-2017", { actorId: "u1" });
+    expect(stored.ok).toBe(true);
+    const row = await db().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(row).toMatchObject({ actorId: "u1", action: "benchmarks.import", subject: `import #${stored.ok && stored.importId}`, before: null });
+    expect(JSON.parse(row.after!)).toMatchObject({ fileName: "good.csv", assessments: 1, clusters: 1, portfolios: ["arctic"] });
+    expect(await db().clusterPortfolio.findMany({ select: { clusterId: true, portfolio: true } })).toEqual([{ clusterId: "c1", portfolio: "arctic" }]);
+  });
+});

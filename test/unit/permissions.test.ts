@@ -1,0 +1,145 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { RouterContextProvider } from "react-router";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "./db";
+import { ROOT } from "./fixtures";
+
+// The permission matrix: every route and action for every role and for signed-out visitors, on a
+// real database file seeded with the demo (its four demo sign-ins and one consenting cluster).
+useFreshDatabase();
+execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env: process.env, stdio: "pipe" });
+
+const { createSession, viewerContext, viewerFromRequest } = await import("../../app/auth/session.server");
+const { disconnectDb, db } = await import("../../app/db.server");
+const { importBenchmarks } = await import("../../app/benchmarks.server");
+const routes = {
+  scorecard: await import("../../app/routes/scorecard"),
+  dimension: await import("../../app/routes/dimension"),
+  clusters: await import("../../app/routes/clusters"),
+  cluster: await import("../../app/routes/cluster"),
+  importPage: await import("../../app/routes/import"),
+  methodology: await import("../../app/routes/methodology"),
+  catalogue: await import("../../app/routes/catalogue"),
+  home: await import("../../app/routes/home"),
+};
+
+type Who = "out" | "admin" | "coordinator" | "manager" | "policy";
+const WHO: Array<Who> = ["out", "admin", "coordinator", "manager", "policy"];
+const cookies = new Map<Who, string>();
+
+beforeAll(async () => {
+  for (const who of WHO.filter((w) => w !== "out")) {
+    const setCookie = await createSession(`demo-${who === "policy" ? "policy" : who}`);
+    cookies.set(who, setCookie.split(";")[0]!);
+  }
+});
+afterAll(() => disconnectDb());
+
+async function contextFor(who: Who, request: Request) {
+  const context = new RouterContextProvider();
+  context.set(viewerContext, who === "out" ? null : await viewerFromRequest(request));
+  return context;
+}
+
+function request(who: Who, url: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  const cookie = cookies.get(who);
+  if (cookie) headers.set("Cookie", cookie);
+  return new Request(`http://rces.test${url}`, { ...init, headers });
+}
+
+/** The HTTP status a loader or action gives: returned data is 200, thrown or returned responses their own. */
+async function statusOf(run: () => unknown): Promise<number> {
+  const outcome = await Promise.resolve()
+    .then(run)
+    .then((value) => ({ value }), (thrown) => ({ value: thrown }));
+  const value = outcome.value as { status?: number; init?: { status?: number } } | null;
+  if (value instanceof Response) return value.status;
+  if (value && typeof value === "object" && "init" in value) return value.init?.status ?? 200;
+  if (value instanceof Error) throw value;
+  return 200;
+}
+
+async function load(who: Who, module: { loader: (args: any) => unknown }, url: string, params: Record<string, string> = {}) {
+  const req = request(who, url);
+  return statusOf(async () => module.loader({ request: req, params, context: await contextFor(who, req) }));
+}
+
+function csvUpload(who: Who, csv: string) {
+  const form = new FormData();
+  form.set("intent", "preview");
+  form.set("catalogue", "rces-2017");
+  form.set("file", new File([csv], "f.csv", { type: "text/csv" }));
+  return request(who, "/import", { method: "POST", body: form });
+}
+
+async function previewStatus(who: Who, portfolio: string) {
+  const req = csvUpload(who, `cluster,name,portfolios,assessed_on,S1\nx-${who}-${portfolio},X,${portfolio},2019-01-01,10\n`);
+  return statusOf(async () => routes.importPage.action({ request: req, params: {}, context: await contextFor(who, req) } as any));
+}
+
+const ALL = (status: number) => Object.fromEntries(WHO.map((w) => [w, w === "out" ? 302 : status]));
+
+describe("the permission matrix", () => {
+  const cases: Array<[string, () => (who: Who) => Promise<number>, Record<Who, number>]> = [
+    ["GET /", () => (w) => load(w, routes.home, "/"), ALL(302) as Record<Who, number>],
+    ["GET /scorecard", () => (w) => load(w, routes.scorecard, "/scorecard?asOf=2017-09-01"), ALL(200) as Record<Who, number>],
+    ["GET /scorecard/capacity", () => (w) => load(w, routes.dimension, "/scorecard/capacity?asOf=2017-09-01", { dimension: "capacity" }), ALL(200) as Record<Who, number>],
+    ["GET /clusters", () => (w) => load(w, routes.clusters, "/clusters"), ALL(200) as Record<Who, number>],
+    ["GET /clusters/<managed Arctic cluster>", () => (w) => load(w, routes.cluster, "/clusters/arc-tromso-marine", { clusterId: "arc-tromso-marine" }), { out: 302, admin: 200, coordinator: 200, manager: 200, policy: 404 }],
+    ["GET /clusters/<consenting Arctic cluster>", () => (w) => load(w, routes.cluster, "/clusters/arc-alta-experience", { clusterId: "arc-alta-experience" }), { out: 302, admin: 200, coordinator: 200, manager: 404, policy: 200 }],
+    ["GET /clusters/<Nordland cluster>", () => (w) => load(w, routes.cluster, "/clusters/ndl-bodo-digital", { clusterId: "ndl-bodo-digital" }), { out: 302, admin: 200, coordinator: 404, manager: 404, policy: 404 }],
+    ["GET /clusters/<no such cluster>", () => (w) => load(w, routes.cluster, "/clusters/nope", { clusterId: "nope" }), { out: 302, admin: 404, coordinator: 404, manager: 404, policy: 404 }],
+    ["GET /import", () => (w) => load(w, routes.importPage, "/import"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
+    ["POST /import, an Arctic file", () => (w) => previewStatus(w, "arctic"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
+    ["POST /import, a Nordland file", () => (w) => previewStatus(w, "nordland"), { out: 302, admin: 200, coordinator: 403, manager: 403, policy: 403 }],
+    ["GET /methodology", () => (w) => load(w, routes.methodology, "/methodology"), ALL(200) as Record<Who, number>],
+    ["GET /methodology/rces-2017", () => (w) => load(w, routes.catalogue, "/methodology/rces-2017", { catalogueId: "rces-2017" }), ALL(200) as Record<Who, number>],
+  ];
+  for (const [name, make, expected] of cases) {
+    it(name, async () => {
+      const run = make();
+      const actual = Object.fromEntries(await Promise.all(WHO.map(async (w) => [w, await run(w)] as const)));
+      expect(actual).toEqual(expected);
+    });
+  }
+});
+
+describe("confidentiality", () => {
+  const names = async (ids: Array<string>) => (await db().cluster.findMany({ where: { id: { in: ids } }, select: { name: true } })).map((c) => c.name);
+
+  it("a policy maker gets no non-consenting cluster's name or values from any page", async () => {
+    const hidden = ["arc-tromso-marine", "arc-vadso-food", "arc-kirkenes-barents"];
+    const hiddenNames = await names(hidden);
+    const pages: Array<[{ loader: (args: any) => unknown }, string, Record<string, string>]> = [
+      [routes.scorecard, "/scorecard?asOf=2017-09-01&p=arctic&p=nordland&p=norway", {}],
+      [routes.dimension, "/scorecard/capacity?asOf=2017-09-01&p=arctic", { dimension: "capacity" }],
+      [routes.clusters, "/clusters", {}],
+      [routes.clusters, "/clusters?q=Troms", {}],
+    ];
+    for (const [module, url, params] of pages) {
+      const req = request("policy", url);
+      const text = JSON.stringify(await module.loader({ request: req, params, context: await contextFor("policy", req) }));
+      for (const secret of [...hidden, ...hiddenNames]) expect(text, `${url} leaks ${secret}`).not.toContain(secret);
+    }
+  });
+
+  it("K-anonymity: a portfolio of K-1 clusters is withheld from a policy maker, shown to an admin, and shown to all at K", async () => {
+    const file = (n: number, date: string) =>
+      ["cluster,name,portfolios,assessed_on,S1", ...Array.from({ length: n }, (_, i) => `mini-${i},Mini ${i},mini,${date},${10 + i}`)].join("\n");
+    expect((await importBenchmarks("mini.csv", file(2, "2018-01-01"), "rces-2017")).ok).toBe(true);
+    const portfoliosSeen = async (who: Who) => {
+      const req = request(who, "/scorecard?asOf=2018-06-01&p=mini");
+      const data = (await routes.scorecard.loader({ request: req, params: {}, context: await contextFor(who, req) } as any)) as {
+        portfolios: Array<{ code: string }>;
+        notices: { withheld: { portfolios: Array<string> } };
+      };
+      return { shown: data.portfolios.map((p) => p.code), withheld: data.notices.withheld.portfolios };
+    };
+    expect(await portfoliosSeen("policy")).toEqual({ shown: [], withheld: ["mini"] });
+    expect(await portfoliosSeen("admin")).toEqual({ shown: ["mini"], withheld: [] });
+    expect((await importBenchmarks("mini3.csv", ["cluster,name,portfolios,assessed_on,S1", "mini-2,Mini 2,mini,2018-02-01,12"].join("\n"), "rces-2017")).ok).toBe(true);
+    expect(await portfoliosSeen("policy")).toEqual({ shown: ["mini"], withheld: [] });
+  });
+});
