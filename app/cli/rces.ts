@@ -14,6 +14,7 @@ const USAGE = `Usage:
                                          (--as-of defaults to today; --format to text)
   rces import FILE [--catalogue ID]      import a benchmarking CSV into the app's database
   rces catalogue add FILE                store a methodology catalogue (a revision needs a new id)
+  rces backup FILE                       write a consistent copy of the app's database (safe while it runs)
   rces help`;
 
 class UsageError extends Error {}
@@ -90,7 +91,7 @@ async function importFile(argv: Array<string>): Promise<void> {
   const path = positionals[0]!;
   const text = await readText(path);
   // Loaded only here so that `scorecard` starts without the database client.
-  const { importFromCli } = await import("./import-command");
+  const { importFromCli } = await import("./database-commands");
   const outcome = await importFromCli(path, text, values.catalogue);
   if (!outcome.ok) throw new InputError(outcome.errors);
   process.stdout.write(outcome.summary + "\n");
@@ -101,8 +102,16 @@ async function catalogue(argv: Array<string>): Promise<void> {
   if (verb !== "add" || rest.length !== 1) throw new UsageError("usage: rces catalogue add FILE");
   const path = rest[0]!;
   const text = await readText(path);
-  const { addCatalogueFromCli } = await import("./import-command");
+  const { addCatalogueFromCli } = await import("./database-commands");
   const outcome = await addCatalogueFromCli(path, text);
+  if (!outcome.ok) throw new InputError(outcome.errors);
+  process.stdout.write(outcome.summary + "\n");
+}
+
+async function backup(argv: Array<string>): Promise<void> {
+  if (argv.length !== 1 || argv[0]!.startsWith("-")) throw new UsageError("usage: rces backup FILE");
+  const { backupFromCli } = await import("./database-commands");
+  const outcome = await backupFromCli(argv[0]!);
   if (!outcome.ok) throw new InputError(outcome.errors);
   process.stdout.write(outcome.summary + "\n");
 }
@@ -123,6 +132,9 @@ export async function main(argv: Array<string>): Promise<number> {
         return 0;
       case "catalogue":
         await catalogue(rest);
+        return 0;
+      case "backup":
+        await backup(rest);
         return 0;
       case "help":
       case "--help":

@@ -118,6 +118,13 @@ describe("rces import", () => {
     changed.id = "rces-2017-r2";
     writeFileSync(revision, JSON.stringify(changed));
     expect(rces("catalogue", "add", revision)).toMatchObject({ code: 0, stdout: "stored catalogue rces-2017-r2\n" });
+    const copy = path.join(dir, "backup.db");
+    expect(rces("backup", copy)).toMatchObject({ code: 0, stdout: `backup written to ${copy}\n` });
+    const Database = (await import("better-sqlite3")).default;
+    const restored = new Database(copy, { readonly: true });
+    expect(restored.prepare('SELECT COUNT(*) AS n FROM "Assessment"').get()).toEqual({ n: 34 });
+    restored.close();
+    expect(rces("backup", copy)).toMatchObject({ code: 1, stderr: `${copy} exists already; choose a new file name\n` });
     const noDb = spawnSync(process.execPath, [CLI, "import", DEMO], { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${file}.absent` } });
     expect(noDb.status).toBe(1);
     expect(noDb.stderr).toContain("no database at");

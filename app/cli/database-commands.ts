@@ -38,3 +38,24 @@ export async function addCatalogueFromCli(filePath: string, text: string) {
     await disconnectDb();
   }
 }
+
+/**
+ * A consistent copy of the live database through SQLite's online backup, safe while the server
+ * runs and writes. Refuses to overwrite an existing file.
+ */
+export async function backupFromCli(target: string) {
+  const missing = missingDatabase();
+  if (missing) return missing;
+  const destination = path.resolve(target);
+  if (existsSync(destination)) return { ok: false as const, errors: [`${destination} exists already; choose a new file name`] };
+  const { default: Database } = await import("better-sqlite3");
+  const source = new Database(databaseFile(), { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(destination);
+  } catch (error) {
+    return { ok: false as const, errors: [`cannot write ${destination} (${(error as Error).message})`] };
+  } finally {
+    source.close();
+  }
+  return { ok: true as const, summary: `backup written to ${destination}` };
+}
