@@ -1,7 +1,7 @@
 import { Form, isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { viewerContext, viewerFromRequest } from "./auth/session.server";
-import { mayUseImport, ROLE_NAMES } from "./auth/roles";
+import { coordinatedPortfolios, isAdmin, mayUseImport, ROLE_NAMES } from "./auth/roles";
 import { isSameOrigin, newNonce, nonceContext, securityHeaders } from "./security.server";
 
 export const links: Route.LinksFunction = () => [
@@ -33,6 +33,7 @@ export function loader({ context }: Route.LoaderArgs) {
       name: viewer.name,
       roles: [...new Set(viewer.grants.map((g) => ROLE_NAMES[g.role]))],
       mayImport: mayUseImport(viewer),
+      managesPeople: isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0,
     },
   };
 }
@@ -59,6 +60,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <li><NavLink to="/clusters">Clusters</NavLink></li>
                 {viewer.mayImport && <li><NavLink to="/import">Import</NavLink></li>}
                 <li><NavLink to="/methodology">Methodology</NavLink></li>
+                {viewer.managesPeople && <li><NavLink to="/people">People</NavLink></li>}
+                {viewer.managesPeople && <li><NavLink to="/audit">Audit</NavLink></li>}
               </ul>
             </nav>
           )}

@@ -12,4 +12,8 @@ export default [
   route("healthz", "routes/healthz.ts"),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.tsx"),
+  route("invite/:token", "routes/invite.tsx"),
+  route("reset/:token", "routes/reset.tsx"),
+  route("people", "routes/people.tsx"),
+  route("audit", "routes/audit.tsx"),
 ] satisfies RouteConfig;

@@ -95,3 +95,20 @@ export function landingPath(viewer: Viewer): string {
   if (policy.length) return `/scorecard?${policy.map((p) => `p=${encodeURIComponent(p)}`).join("&")}`;
   return "/scorecard";
 }
+
+/**
+ * Who may give (invite to) or take away a role: an admin any role; a coordinator the roles of
+ * their own portfolios (coordinator, policy maker) and cluster manager of a cluster in them.
+ */
+export function mayGrant(viewer: Viewer, grant: Grant, clusterPortfolios: ReadonlyArray<string> = []): boolean {
+  if (isAdmin(viewer)) return true;
+  const mine = coordinatedPortfolios(viewer);
+  if (grant.role === "admin") return false;
+  if (grant.role === "clusterManager") return grant.clusterId !== null && clusterPortfolios.some((p) => mine.includes(p));
+  return grant.portfolio !== null && mine.includes(grant.portfolio);
+}
+
+/** Recording or withdrawing a cluster's consent: an admin, or a coordinator of one of its portfolios. */
+export function mayRecordConsent(viewer: Viewer, clusterPortfolios: ReadonlyArray<string>): boolean {
+  return isAdmin(viewer) || clusterPortfolios.some((p) => coordinatedPortfolios(viewer).includes(p));
+}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LightBadge, ScoreValue } from "~/components/band";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { catalogueOfImport, clusterAssessments, visibleCluster } from "~/benchmarks.server";
+import { consentOf, setConsent } from "~/people.server";
 import { getCatalogue } from "~/catalogues.server";
 import { describeRule } from "~/scorecard/catalogue";
 import { portfolioScorecard } from "~/scorecard/compute";
@@ -53,6 +54,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const lights = explainAssessment(catalogue, selected);
   const need = staffingNeed(catalogue, selected.members);
   return {
+    consent: await consentOf(viewer, selected.cluster),
     cluster: { id: selected.cluster, name: selected.name },
     selected: {
       assessedOn: selected.assessedOn,
@@ -77,8 +79,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-export default function ClusterPage({ loaderData }: Route.ComponentProps) {
-  const { cluster, selected, staffing, dimensions, history } = loaderData;
+const consentSchema = z.object({ intent: z.enum(["give", "withdraw"]) });
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const viewer = requireViewer(context, request);
+  if (!(await visibleCluster(viewer, params.clusterId))) throw data("No such cluster organisation.", { status: 404 });
+  const parsed = consentSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "This form did not come from this page; reload it and try again." }, { status: 400 });
+  const outcome = await setConsent(viewer, params.clusterId, parsed.data.intent === "give");
+  return outcome.ok ? { error: null } : data({ error: outcome.error }, { status: outcome.error.startsWith("You may not") ? 403 : 409 });
+}
+
+export default function ClusterPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { cluster, selected, staffing, dimensions, history, consent } = loaderData;
   const fte = selected.fte === null ? null : Number(selected.fte);
   return (
     <>
@@ -142,6 +155,23 @@ export default function ClusterPage({ loaderData }: Route.ComponentProps) {
               </tbody>
             </table>
           </TableScroll>
+        )}
+      </section>
+
+      <section aria-labelledby="consent-h">
+        <h2 id="consent-h">Consent</h2>
+        {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
+        <p>
+          {consent.given
+            ? `The cluster has given written consent that policy makers may see its individual results (recorded ${consent.recordedAt}${consent.recordedBy ? ` by ${consent.recordedBy}` : ""}).`
+            : "No consent: policy makers see this cluster only within portfolio aggregates."}
+        </p>
+        {consent.mayChange && (
+          <Form method="post" className="inline-form">
+            <button type="submit" name="intent" value={consent.given ? "withdraw" : "give"} className={consent.given ? "secondary" : undefined}>
+              {consent.given ? "Record that consent is withdrawn" : "Record the cluster's written consent"}
+            </button>
+          </Form>
         )}
       </section>
 

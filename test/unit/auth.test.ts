@@ -10,6 +10,7 @@ const { storeCatalogue } = await import("../../app/catalogues.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 const { readFileSync } = await import("node:fs");
 const { ROOT } = await import("./fixtures");
+const { acceptInvitation, createReset, invite, openInvitation, openReset, resetPassword, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
 
 afterAll(() => disconnectDb());
 
@@ -67,5 +68,48 @@ describe("the audit trail", () => {
     expect(row).toMatchObject({ actorId: "u1", action: "benchmarks.import", subject: `import #${stored.ok && stored.importId}`, before: null });
     expect(JSON.parse(row.after!)).toMatchObject({ fileName: "good.csv", assessments: 1, clusters: 1, portfolios: ["arctic"] });
     expect(await db().clusterPortfolio.findMany({ select: { clusterId: true, portfolio: true } })).toEqual([{ clusterId: "c1", portfolio: "arctic" }]);
+  });
+});
+
+describe("invitations and reset links", () => {
+  const admin = { userId: "u-admin", name: "A", email: "a@x", grants: [{ role: "admin" as const, portfolio: null, clusterId: null }] };
+  const coordinator = { userId: "u1", name: "Kari", email: "kari@example.org", grants: [{ role: "coordinator" as const, portfolio: "arctic", clusterId: null }] };
+
+  it("an invitation sets the password and grants the role once; used again or expired it is refused", async () => {
+    const created = await invite(coordinator, { email: "Nils@Example.org", name: "Nils", role: "policyMaker", portfolio: "arctic", clusterId: null });
+    expect(created.ok).toBe(true);
+    const token = created.ok ? created.token : "";
+    expect(await openInvitation(token)).toMatchObject({ ok: true, invitation: { email: "nils@example.org", existingUser: false } });
+    const accepted = await acceptInvitation(token, "a long enough password");
+    expect(accepted.ok).toBe(true);
+    expect(await signIn("nils@example.org", "a long enough password")).toMatchObject({ ok: true });
+    expect(await db().roleGrant.findMany({ where: { user: { email: "nils@example.org" } }, select: { role: true, portfolio: true } })).toEqual([{ role: "policyMaker", portfolio: "arctic" }]);
+    expect(await acceptInvitation(token, "another password!")).toEqual({ ok: false, error: "This invitation link has been used already; sign in, or ask for a new one." });
+    const late = await invite(coordinator, { email: "late@example.org", name: "Late", role: "policyMaker", portfolio: "arctic", clusterId: null });
+    const afterExpiry = new Date(Date.now() + (INVITATION_DAYS * 24 + 1) * 3_600_000);
+    expect(await acceptInvitation(late.ok ? late.token : "", "a long enough password", afterExpiry)).toEqual({ ok: false, error: "This invitation link has expired; ask for a new one." });
+    expect(await openInvitation("made-up")).toEqual({ ok: false, error: "This invitation link is not valid." });
+  });
+
+  it("a coordinator may not invite to another portfolio or as administrator", async () => {
+    expect(await invite(coordinator, { email: "x@example.org", name: "X", role: "policyMaker", portfolio: "nordland", clusterId: null })).toEqual({ ok: false, error: "You may not give this role." });
+    expect(await invite(coordinator, { email: "x@example.org", name: "X", role: "admin", portfolio: null, clusterId: null })).toEqual({ ok: false, error: "You may not give this role." });
+  });
+
+  it("a reset link sets a new password once, signs out everywhere, and expires", async () => {
+    expect(await createReset(coordinator, "u1")).toEqual({ ok: false, error: "Only an administrator can create a reset link." });
+    const link = await createReset(admin, "u1");
+    const token = link.ok ? link.token : "";
+    await createSession("u1");
+    expect(await openReset(token)).toEqual({ ok: true, email: "kari@example.org" });
+    expect((await resetPassword(token, "a brand new password")).ok).toBe(true);
+    expect(await db().session.count({ where: { userId: "u1" } })).toBe(0);
+    expect(await signIn("kari@example.org", "a brand new password")).toMatchObject({ ok: true });
+    expect(await resetPassword(token, "yet another password")).toEqual({ ok: false, error: "This reset link has been used already; ask for a new one." });
+    const second = await createReset(admin, "u1");
+    const later = new Date(Date.now() + (RESET_HOURS + 1) * 3_600_000);
+    expect(await resetPassword(second.ok ? second.token : "", "too late password", later)).toEqual({ ok: false, error: "This reset link has expired; ask for a new one." });
+    const actions = (await db().auditEvent.findMany({ select: { action: true } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["invitation.create", "role.grant", "password.reset-link", "password.reset"]));
   });
 });

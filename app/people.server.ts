@@ -1,0 +1,182 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { audit } from "./audit.server";
+import { hashPassword } from "./auth/passwords.server";
+import { isAdmin, coordinatedPortfolios, mayGrant, mayRecordConsent, type Grant, type Role, type Viewer } from "./auth/roles";
+import { db } from "./db.server";
+
+// People, their roles, invitations, password resets and clusters' consent. Every change is
+// checked against the actor's roles here and audited in its own transaction.
+
+export const INVITATION_DAYS = 7;
+export const RESET_HOURS = 24;
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+const newToken = () => randomBytes(32).toString("base64url");
+
+async function portfoliosOfCluster(clusterId: string | null): Promise<Array<string>> {
+  if (!clusterId) return [];
+  const rows = await db().clusterPortfolio.findMany({ where: { clusterId }, select: { portfolio: true } });
+  return rows.map((r) => r.portfolio);
+}
+
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; error: string };
+
+export async function invite(actor: Viewer, input: { email: string; name: string } & Grant): Promise<Outcome<{ token: string }>> {
+  const grant: Grant = { role: input.role, portfolio: input.portfolio, clusterId: input.clusterId };
+  if (!mayGrant(actor, grant, await portfoliosOfCluster(grant.clusterId))) return { ok: false, error: "You may not give this role." };
+  if (grant.clusterId && !(await db().cluster.findUnique({ where: { id: grant.clusterId }, select: { id: true } }))) {
+    return { ok: false, error: `There is no cluster ${grant.clusterId}.` };
+  }
+  const token = newToken();
+  const email = input.email.trim().toLowerCase();
+  await db().$transaction(async (tx) => {
+    await tx.invitation.create({
+      data: { tokenHash: tokenHash(token), email, name: input.name, ...grant, invitedById: actor.userId, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
+    });
+    await audit(tx, { actorId: actor.userId, action: "invitation.create", subject: `invitation of ${email}`, after: grant });
+  });
+  return { ok: true, token };
+}
+
+export type OpenInvitation = { email: string; name: string; grant: Grant; existingUser: boolean };
+
+/** An invitation that still works, or why it does not. */
+export async function openInvitation(token: string, now = new Date()): Promise<Outcome<{ invitation: OpenInvitation }>> {
+  const row = await db().invitation.findUnique({ where: { tokenHash: tokenHash(token) } });
+  if (!row) return { ok: false, error: "This invitation link is not valid." };
+  if (row.usedAt) return { ok: false, error: "This invitation link has been used already; sign in, or ask for a new one." };
+  if (row.expiresAt <= now) return { ok: false, error: "This invitation link has expired; ask for a new one." };
+  const user = await db().user.findUnique({ where: { email: row.email }, select: { passwordHash: true } });
+  return {
+    ok: true,
+    invitation: { email: row.email, name: row.name, grant: { role: row.role as Role, portfolio: row.portfolio, clusterId: row.clusterId }, existingUser: Boolean(user?.passwordHash) },
+  };
+}
+
+/** Accepts once: sets the password of a new person (an existing one keeps theirs) and grants the role. */
+export async function acceptInvitation(token: string, password: string | null, now = new Date()): Promise<Outcome<{ userId: string }>> {
+  const open = await openInvitation(token, now);
+  if (!open.ok) return open;
+  const { invitation } = open;
+  if (!invitation.existingUser && !password) return { ok: false, error: "Choose a password." };
+  const passwordHash = password && !invitation.existingUser ? await hashPassword(password) : null;
+  return db().$transaction(async (tx) => {
+    // Marking it used is the guard against two acceptances at once: only one update finds it unused.
+    const claimed = await tx.invitation.updateMany({ where: { tokenHash: tokenHash(token), usedAt: null }, data: { usedAt: now } });
+    if (claimed.count !== 1) return { ok: false as const, error: "This invitation link has been used already." };
+    const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true, passwordHash: true } });
+    const userId = existing?.id ?? randomUUID();
+    if (!existing) await tx.user.create({ data: { id: userId, email: invitation.email, name: invitation.name, passwordHash } });
+    else if (!existing.passwordHash && passwordHash) await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await tx.roleGrant.create({ data: { userId, ...invitation.grant } });
+    await audit(tx, { actorId: userId, action: "role.grant", subject: `user ${invitation.email}`, after: invitation.grant });
+    return { ok: true as const, userId };
+  });
+}
+
+export async function createReset(actor: Viewer, userId: string): Promise<Outcome<{ token: string }>> {
+  if (!isAdmin(actor)) return { ok: false, error: "Only an administrator can create a reset link." };
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) return { ok: false, error: "No such person." };
+  const token = newToken();
+  await db().$transaction(async (tx) => {
+    await tx.passwordReset.create({ data: { tokenHash: tokenHash(token), userId, createdById: actor.userId, expiresAt: new Date(Date.now() + RESET_HOURS * 3_600_000) } });
+    await audit(tx, { actorId: actor.userId, action: "password.reset-link", subject: `user ${user.email}` });
+  });
+  return { ok: true, token };
+}
+
+export async function openReset(token: string, now = new Date()): Promise<Outcome<{ email: string }>> {
+  const row = await db().passwordReset.findUnique({ where: { tokenHash: tokenHash(token) } });
+  if (!row) return { ok: false, error: "This reset link is not valid." };
+  if (row.usedAt) return { ok: false, error: "This reset link has been used already; ask for a new one." };
+  if (row.expiresAt <= now) return { ok: false, error: "This reset link has expired; ask for a new one." };
+  const user = await db().user.findUnique({ where: { id: row.userId }, select: { email: true } });
+  return user ? { ok: true, email: user.email } : { ok: false, error: "This reset link is not valid." };
+}
+
+/** Sets a new password once per link, and signs the person out everywhere. */
+export async function resetPassword(token: string, password: string, now = new Date()): Promise<Outcome<{ userId: string }>> {
+  const open = await openReset(token, now);
+  if (!open.ok) return open;
+  const passwordHash = await hashPassword(password);
+  return db().$transaction(async (tx) => {
+    const claimed = await tx.passwordReset.updateMany({ where: { tokenHash: tokenHash(token), usedAt: null }, data: { usedAt: now } });
+    if (claimed.count !== 1) return { ok: false as const, error: "This reset link has been used already." };
+    const row = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash: tokenHash(token) }, select: { userId: true } });
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: row.userId } });
+    await audit(tx, { actorId: row.userId, action: "password.reset", subject: `user ${open.email}` });
+    return { ok: true as const, userId: row.userId };
+  });
+}
+
+export type Person = { id: string; email: string; name: string; active: boolean; grants: Array<Grant & { id: number; removable: boolean }> };
+
+/** The people the actor manages: an admin everyone; a coordinator those holding roles in their portfolios. */
+export async function listPeople(actor: Viewer): Promise<Array<Person>> {
+  const mine = coordinatedPortfolios(actor);
+  const where = isAdmin(actor)
+    ? {}
+    : {
+        grants: {
+          some: {
+            OR: [{ portfolio: { in: mine } }, { clusterId: { in: (await db().clusterPortfolio.findMany({ where: { portfolio: { in: mine } }, select: { clusterId: true } })).map((c) => c.clusterId) } }],
+          },
+        },
+      };
+  const users = await db().user.findMany({
+    where,
+    select: { id: true, email: true, name: true, passwordHash: true, grants: { select: { id: true, role: true, portfolio: true, clusterId: true } } },
+    orderBy: { name: "asc" },
+  });
+  const people: Array<Person> = [];
+  for (const u of users) {
+    const grants = [];
+    for (const g of u.grants) {
+      const grant = { ...g, role: g.role as Role };
+      grants.push({ ...grant, removable: mayGrant(actor, grant, await portfoliosOfCluster(g.clusterId)) });
+    }
+    people.push({ id: u.id, email: u.email, name: u.name, active: u.passwordHash !== null, grants });
+  }
+  return people;
+}
+
+export async function removeGrant(actor: Viewer, grantId: number): Promise<Outcome> {
+  const grant = await db().roleGrant.findUnique({ where: { id: grantId }, select: { role: true, portfolio: true, clusterId: true, user: { select: { email: true } } } });
+  if (!grant) return { ok: false, error: "This role was removed meanwhile." };
+  const { user, ...rest } = grant;
+  const scope: Grant = { ...rest, role: rest.role as Role };
+  if (!mayGrant(actor, scope, await portfoliosOfCluster(scope.clusterId))) return { ok: false, error: "You may not remove this role." };
+  await db().$transaction(async (tx) => {
+    await tx.roleGrant.delete({ where: { id: grantId } });
+    await audit(tx, { actorId: actor.userId, action: "role.remove", subject: `user ${user.email}`, before: scope });
+  });
+  return { ok: true };
+}
+
+export type ConsentState = { given: boolean; recordedAt: string | null; recordedBy: string | null; mayChange: boolean };
+
+export async function consentOf(actor: Viewer, clusterId: string): Promise<ConsentState> {
+  const active = await db().consent.findFirst({ where: { clusterId, withdrawnAt: null }, select: { recordedAt: true, recordedById: true } });
+  const recorder = active ? await db().user.findUnique({ where: { id: active.recordedById }, select: { name: true } }) : null;
+  return {
+    given: Boolean(active),
+    recordedAt: active?.recordedAt.toISOString().slice(0, 10) ?? null,
+    recordedBy: recorder?.name ?? null,
+    mayChange: mayRecordConsent(actor, await portfoliosOfCluster(clusterId)),
+  };
+}
+
+/** Records the cluster's written consent, or withdraws it; the history stays. */
+export async function setConsent(actor: Viewer, clusterId: string, give: boolean): Promise<Outcome> {
+  if (!mayRecordConsent(actor, await portfoliosOfCluster(clusterId))) return { ok: false, error: "You may not record consent for this cluster." };
+  return db().$transaction(async (tx) => {
+    const active = await tx.consent.findFirst({ where: { clusterId, withdrawnAt: null }, select: { id: true } });
+    if (give === Boolean(active)) return { ok: false as const, error: give ? "Consent is recorded already." : "There is no consent to withdraw." };
+    if (give) await tx.consent.create({ data: { clusterId, recordedById: actor.userId } });
+    else await tx.consent.update({ where: { id: active!.id }, data: { withdrawnAt: new Date(), withdrawnById: actor.userId } });
+    await audit(tx, { actorId: actor.userId, action: give ? "consent.give" : "consent.withdraw", subject: `cluster ${clusterId}`, before: { consent: !give }, after: { consent: give } });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,156 @@
+import { data, Form, useNavigation } from "react-router";
+import { z } from "zod";
+import { coordinatedPortfolios, isAdmin, ROLE_NAMES, ROLES, type Viewer } from "~/auth/roles";
+import { requireViewer } from "~/auth/session.server";
+import { TableScroll } from "~/components/table-scroll";
+import { portfolioLabel } from "~/components/scorecard-query";
+import { createReset, invite, INVITATION_DAYS, listPeople, removeGrant, RESET_HOURS } from "~/people.server";
+import type { Route } from "./+types/people";
+
+export const meta: Route.MetaFunction = () => [{ title: "People and roles · RCES" }];
+
+function requireManager(context: Route.LoaderArgs["context"], request: Request): Viewer {
+  const viewer = requireViewer(context, request);
+  if (!isAdmin(viewer) && coordinatedPortfolios(viewer).length === 0) throw data("Managing people is for administrators and forum coordinators.", { status: 403 });
+  return viewer;
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = requireManager(context, request);
+  return {
+    people: await listPeople(viewer),
+    admin: isAdmin(viewer),
+    roles: ROLES.filter((r) => isAdmin(viewer) || r !== "admin"),
+    portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer),
+  };
+}
+
+const scope = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._;-]*$/, "letters, digits, '.', '_' or '-'").optional().or(z.literal("").transform(() => undefined));
+const inviteSchema = z
+  .object({
+    intent: z.literal("invite"),
+    email: z.string().trim().toLowerCase().email("enter an email address"),
+    name: z.string().trim().min(1, "enter the person's name").max(120),
+    role: z.enum(ROLES, { error: "choose a role" }),
+    portfolio: scope,
+    clusterId: scope,
+  })
+  .superRefine((input, ctx) => {
+    if ((input.role === "coordinator" || input.role === "policyMaker") && !input.portfolio) ctx.addIssue({ code: "custom", path: ["portfolio"], message: "this role needs a portfolio" });
+    if (input.role === "clusterManager" && !input.clusterId) ctx.addIssue({ code: "custom", path: ["clusterId"], message: "this role needs a cluster id" });
+  });
+const actionSchema = z.discriminatedUnion("intent", [
+  inviteSchema,
+  z.object({ intent: z.literal("remove"), grantId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("reset"), userId: z.string().min(1) }),
+]);
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const viewer = requireManager(context, request);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: parsed.error.issues.map((i) => `${String(i.path[0] ?? "form")}: ${i.message}`).join("; "), link: null }, { status: 400 });
+  const input = parsed.data;
+  const origin = new URL(request.url).origin;
+  if (input.intent === "invite") {
+    const { role } = input;
+    const outcome = await invite(viewer, {
+      email: input.email,
+      name: input.name,
+      role,
+      portfolio: role === "coordinator" || role === "policyMaker" ? input.portfolio! : null,
+      clusterId: role === "clusterManager" ? input.clusterId! : null,
+    });
+    if (!outcome.ok) return data({ error: outcome.error, link: null }, { status: 403 });
+    return { error: null, link: { url: `${origin}/invite/${outcome.token}`, what: `Invitation for ${input.email}, valid ${INVITATION_DAYS} days, works once` } };
+  }
+  if (input.intent === "remove") {
+    const outcome = await removeGrant(viewer, input.grantId);
+    return outcome.ok ? { error: null, link: null } : data({ error: outcome.error, link: null }, { status: 403 });
+  }
+  const outcome = await createReset(viewer, input.userId);
+  if (!outcome.ok) return data({ error: outcome.error, link: null }, { status: 403 });
+  return { error: null, link: { url: `${origin}/reset/${outcome.token}`, what: `Password reset link, valid ${RESET_HOURS} hours, works once` } };
+}
+
+function scopeText(grant: { portfolio: string | null; clusterId: string | null }): string {
+  return grant.portfolio ? portfolioLabel(grant.portfolio) : grant.clusterId ?? "all";
+}
+
+export default function PeoplePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { people, admin, roles, portfolios } = loaderData;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <h1>People and roles</h1>
+      {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
+      {actionData?.link && (
+        <section className="notice" role="status" aria-labelledby="link-h">
+          <h2 id="link-h">{actionData.link.what}</h2>
+          <p>No mail is sent: copy the link and give it to the person.</p>
+          <input readOnly value={actionData.link.url} aria-label="Link to copy" className="link-copy" />
+        </section>
+      )}
+      <Form method="post" className="upload-form" aria-labelledby="invite-h">
+        <h2 id="invite-h">Invite someone</h2>
+        <input type="hidden" name="intent" value="invite" />
+        <label>Email <input type="email" name="email" required /></label>
+        <label>Name <input name="name" required /></label>
+        <label>
+          Role
+          <select name="role" required>
+            {roles.map((r) => <option key={r} value={r}>{ROLE_NAMES[r]}</option>)}
+          </select>
+        </label>
+        <label>
+          Portfolio (coordinator, policy maker){portfolios ? `: one of ${portfolios.join(", ")}` : ""}
+          <input name="portfolio" placeholder="arctic" />
+        </label>
+        <label>
+          Cluster id (cluster manager)
+          <input name="clusterId" placeholder="arc-tromso-marine" />
+        </label>
+        <button type="submit" disabled={busy}>Create the invitation link</button>
+      </Form>
+      <TableScroll label="People">
+        <table>
+          <caption>{people.length} people</caption>
+          <thead>
+            <tr><th scope="col">Person</th><th scope="col">Roles</th>{admin && <th scope="col">Password</th>}</tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name} <span className="muted">{p.email}{p.active ? "" : " · has not set a password"}</span></th>
+                <td>
+                  <ul className="plain">
+                    {p.grants.map((g) => (
+                      <li key={g.id}>
+                        {ROLE_NAMES[g.role]}: {scopeText(g)}{" "}
+                        {g.removable && (
+                          <Form method="post" className="inline">
+                            <input type="hidden" name="intent" value="remove" />
+                            <input type="hidden" name="grantId" value={g.id} />
+                            <button type="submit" className="link-button" aria-label={`Remove ${ROLE_NAMES[g.role]} ${scopeText(g)} from ${p.name}`}>remove</button>
+                          </Form>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                {admin && (
+                  <td>
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="intent" value="reset" />
+                      <input type="hidden" name="userId" value={p.id} />
+                      <button type="submit" className="link-button" aria-label={`Create a password reset link for ${p.name}`}>reset link</button>
+                    </Form>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
