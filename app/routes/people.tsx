@@ -90,7 +90,7 @@ export default function PeoplePage({ loaderData, actionData }: Route.ComponentPr
           <input readOnly value={actionData.link.url} aria-label="Link to copy" className="link-copy" />
         </section>
       )}
-      <Form method="post" className="upload-form" aria-labelledby="invite-h">
+      <Form method="post" className="upload-form" aria-labelledby="invite-h" name="invite">
         <h2 id="invite-h">Invite someone</h2>
         <input type="hidden" name="intent" value="invite" />
         <label>Email <input type="email" name="email" required /></label>

@@ -63,3 +63,41 @@ test("a form posted from another site is refused", async ({ page, request }) => 
   const response = await request.post("/logout", { headers: { Origin: "https://evil.example" } });
   expect(response.status()).toBe(403);
 });
+
+test("an administrator invites a coordinator, who sets a password through the link once", async ({ page, browser }) => {
+  await signInAs(page, "admin");
+  await page.goto("/people");
+  const form = page.getByRole("form", { name: "Invite someone" });
+  await form.getByLabel("Email").fill("new.coordinator@demo.rces");
+  await form.getByLabel("Name").fill("Nina Nordland");
+  await form.getByLabel("Role").selectOption("coordinator");
+  await form.getByLabel(/^Portfolio/).fill("nordland");
+  await form.getByRole("button", { name: "Create the invitation link" }).click();
+  const link = await page.getByLabel("Link to copy").inputValue();
+  expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
+
+  const guest = await browser.newPage();
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { level: 1 })).toHaveText("Welcome, Nina Nordland");
+  await guest.getByLabel(/Choose a password/).fill("nordland-coordinator-1");
+  await guest.getByLabel("The same again").fill("nordland-coordinator-1");
+  await guest.getByRole("button", { name: "Accept the invitation" }).click();
+  await expect(guest).toHaveURL(/\/scorecard\?p=nordland$/);
+  const again = await guest.goto(link);
+  expect(again?.status()).toBe(410);
+  await guest.close();
+
+  await page.goto("/audit?action=role");
+  await expect(page.getByRole("region", { name: "Audit events" })).toContainText("user new.coordinator@demo.rces");
+});
+
+test("account pages fit 360 px", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/login");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await signInAs(page, "admin");
+  for (const path of ["/people", "/audit"]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+  }
+});
