@@ -74,7 +74,7 @@ export async function acceptInvitation(token: string, password: string | null, n
   });
 }
 
-export async function createReset(actor: Viewer, userId: string): Promise<Outcome<{ token: string }>> {
+export async function createReset(actor: Viewer, userId: string): Promise<Outcome<{ token: string; email: string }>> {
   if (!isAdmin(actor)) return { ok: false, error: "Only an administrator can create a reset link." };
   const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) return { ok: false, error: "No such person." };
@@ -83,7 +83,7 @@ export async function createReset(actor: Viewer, userId: string): Promise<Outcom
     await tx.passwordReset.create({ data: { tokenHash: tokenHash(token), userId, createdById: actor.userId, expiresAt: new Date(Date.now() + RESET_HOURS * 3_600_000) } });
     await audit(tx, { actorId: actor.userId, action: "password.reset-link", subject: `user ${user.email}` });
   });
-  return { ok: true, token };
+  return { ok: true, token, email: user.email };
 }
 
 export async function openReset(token: string, now = new Date()): Promise<Outcome<{ email: string }>> {

@@ -5,6 +5,7 @@ import { requireViewer } from "~/auth/session.server";
 import { TableScroll } from "~/components/table-scroll";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { createReset, invite, INVITATION_DAYS, listPeople, removeGrant, RESET_HOURS } from "~/people.server";
+import { sendMail } from "~/mail.server";
 import type { Route } from "./+types/people";
 
 export const meta: Route.MetaFunction = () => [{ title: "People and roles · RCES" }];
@@ -61,7 +62,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       clusterId: role === "clusterManager" ? input.clusterId! : null,
     });
     if (!outcome.ok) return data({ error: outcome.error, link: null }, { status: 403 });
-    return { error: null, link: { url: `${origin}/invite/${outcome.token}`, what: `Invitation for ${input.email}, valid ${INVITATION_DAYS} days, works once` } };
+    const url = `${origin}/invite/${outcome.token}`;
+    const mailed = await sendMail({
+      to: input.email,
+      subject: "Your invitation to the Regional Cluster Excellence Scorecard",
+      text: `Hello ${input.name},\n\n${viewer.name} invites you as ${ROLE_NAMES[role]}. Open this link to set your password (valid ${INVITATION_DAYS} days, works once):\n\n${url}\n`,
+    });
+    return { error: null, link: { url, mailed, what: `Invitation for ${input.email}, valid ${INVITATION_DAYS} days, works once` } };
   }
   if (input.intent === "remove") {
     const outcome = await removeGrant(viewer, input.grantId);
@@ -69,7 +76,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const outcome = await createReset(viewer, input.userId);
   if (!outcome.ok) return data({ error: outcome.error, link: null }, { status: 403 });
-  return { error: null, link: { url: `${origin}/reset/${outcome.token}`, what: `Password reset link, valid ${RESET_HOURS} hours, works once` } };
+  const url = `${origin}/reset/${outcome.token}`;
+  const mailed = await sendMail({
+    to: outcome.email,
+    subject: "Reset your password for the Regional Cluster Excellence Scorecard",
+    text: `Open this link to choose a new password (valid ${RESET_HOURS} hours, works once):\n\n${url}\n`,
+  });
+  return { error: null, link: { url, mailed, what: `Password reset link for ${outcome.email}, valid ${RESET_HOURS} hours, works once` } };
 }
 
 function scopeText(grant: { portfolio: string | null; clusterId: string | null }): string {
@@ -86,7 +99,7 @@ export default function PeoplePage({ loaderData, actionData }: Route.ComponentPr
       {actionData?.link && (
         <section className="notice" role="status" aria-labelledby="link-h">
           <h2 id="link-h">{actionData.link.what}</h2>
-          <p>No mail is sent: copy the link and give it to the person.</p>
+          <p>{actionData.link.mailed ? "It was mailed to the person; you can also copy it:" : "No mail service is set up: copy the link and give it to the person."}</p>
           <input readOnly value={actionData.link.url} aria-label="Link to copy" className="link-copy" />
         </section>
       )}
