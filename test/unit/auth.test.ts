@@ -10,7 +10,7 @@ const { storeCatalogue } = await import("../../app/catalogues.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 const { readFileSync } = await import("node:fs");
 const { ROOT } = await import("./fixtures");
-const { acceptInvitation, createReset, invite, openInvitation, openReset, resetPassword, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
+const { acceptInvitation, createReset, invite, openInvitation, openReset, removeGrant, resetPassword, setConsent, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
 
 afterAll(() => disconnectDb());
 
@@ -111,5 +111,32 @@ describe("invitations and reset links", () => {
     expect(await resetPassword(second.ok ? second.token : "", "too late password", later)).toEqual({ ok: false, error: "This reset link has expired; ask for a new one." });
     const actions = (await db().auditEvent.findMany({ select: { action: true } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["invitation.create", "role.grant", "password.reset-link", "password.reset"]));
+  });
+});
+
+describe("audit of consent and roles", () => {
+  const admin = { userId: "u-admin", name: "A", email: "a@x", grants: [{ role: "admin" as const, portfolio: null, clusterId: null }] };
+  const stranger = { userId: "u-x", name: "X", email: "x@x", grants: [{ role: "coordinator" as const, portfolio: "nordland", clusterId: null }] };
+  const lastAction = async () => (await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { action: true, subject: true, before: true, after: true } }))!;
+
+  it("records consent given and withdrawn, and nothing when refused", async () => {
+    const before = await db().auditEvent.count();
+    expect(await setConsent(stranger, "c1", true)).toEqual({ ok: false, error: "You may not record consent for this cluster." });
+    expect(await setConsent(admin, "c1", false)).toEqual({ ok: false, error: "There is no consent to withdraw." });
+    expect(await db().auditEvent.count()).toBe(before);
+    expect(await setConsent(admin, "c1", true)).toEqual({ ok: true });
+    expect(await lastAction()).toEqual({ action: "consent.give", subject: "cluster c1", before: '{"consent":false}', after: '{"consent":true}' });
+    expect(await setConsent(admin, "c1", false)).toEqual({ ok: true });
+    expect(await lastAction()).toMatchObject({ action: "consent.withdraw" });
+    expect(await db().consent.count({ where: { clusterId: "c1" } })).toBe(1); // withdrawn, kept as history
+  });
+
+  it("records a role removed, and nothing when refused", async () => {
+    const grant = await db().roleGrant.findFirstOrThrow({ where: { userId: "u1" }, select: { id: true } });
+    const before = await db().auditEvent.count();
+    expect(await removeGrant(stranger, grant.id)).toEqual({ ok: false, error: "You may not remove this role." });
+    expect(await db().auditEvent.count()).toBe(before);
+    expect(await removeGrant(admin, grant.id)).toEqual({ ok: true });
+    expect(await lastAction()).toEqual({ action: "role.remove", subject: "user kari@example.org", before: '{"role":"coordinator","portfolio":"arctic","clusterId":null}', after: null });
   });
 });
