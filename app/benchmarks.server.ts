@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { audit } from "./audit.server";
 import { visibleClusters } from "./auth/access.server";
-import type { Viewer } from "./auth/roles";
+import { isAdmin, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
 import type { Prisma } from "./generated/prisma/client";
 import { getCatalogue } from "./catalogues.server";
@@ -27,7 +27,7 @@ export type ImportPreview = {
 
 export type ImportCheck =
   | { ok: true; preview: ImportPreview; assessments: Array<ParsedAssessment>; sha256: string; catalogue: Catalogue }
-  | { ok: false; errors: Array<string> };
+  | { ok: false; errors: Array<string>; refused?: true };
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
@@ -63,7 +63,14 @@ async function knownClusters(ids: Array<string>): Promise<Map<string, { name: st
 }
 
 /** Validates a file against a stored catalogue and what is already stored; stores nothing. */
-export async function checkImport(fileName: string, text: string, catalogueId: string): Promise<ImportCheck> {
+/**
+ * Whether the importer may import this file: its portfolios, and the clusters it names that are
+ * stored already. Asked before anything about stored data is told (conflicts, names), so that a
+ * refused importer learns nothing from the answer. Returns the reason to refuse, or null.
+ */
+export type ImportGuard = (file: { portfolios: Array<string>; knownClusterIds: Array<string> }) => Promise<string | null>;
+
+export async function checkImport(fileName: string, text: string, catalogueId: string, guard?: ImportGuard): Promise<ImportCheck> {
   const catalogue = await getCatalogue(catalogueId);
   if (!catalogue) return { ok: false, errors: [`catalogue ${catalogueId} is not stored`] };
   const digest = sha256(text);
@@ -76,6 +83,12 @@ export async function checkImport(fileName: string, text: string, catalogueId: s
   }
   const parsed = parseBenchmarksCsv(text, catalogue);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => formatFileError(fileName, e)) };
+  if (guard) {
+    const portfolios = [...new Set(parsed.assessments.flatMap((a) => a.portfolios))].sort();
+    const knownClusterIds = [...(await knownClusters([...new Set(parsed.assessments.map((a) => a.cluster))])).keys()];
+    const refusal = await guard({ portfolios, knownClusterIds });
+    if (refusal) return { ok: false, errors: [`${fileName}: ${refusal}`], refused: true };
+  }
   const stored = await alreadyStored(parsed.assessments);
   const conflicts: Array<FileError> = parsed.assessments
     .filter((a) => stored.has(`${a.cluster}\u0000${a.assessedOn}`))
@@ -132,7 +145,7 @@ async function previewOf(fileName: string, catalogue: Catalogue, assessments: Ar
   };
 }
 
-export type ImportResult = { ok: true; importId: number; preview: ImportPreview } | { ok: false; errors: Array<string> };
+export type ImportResult = { ok: true; importId: number; preview: ImportPreview } | { ok: false; errors: Array<string>; refused?: true };
 
 /** Records each (cluster, portfolio) pair the assessments list that is not recorded yet. */
 async function addPortfolioMemberships(tx: Prisma.TransactionClient, assessments: ReadonlyArray<Pick<Assessment, "cluster" | "portfolios">>): Promise<void> {
@@ -160,16 +173,14 @@ export async function backfillPortfolioMemberships(): Promise<number> {
 export type ImportOptions = {
   /** Who imports (null: the demo seed or the command line), recorded with the import and in the audit trail. */
   actorId?: string | null;
-  /** Refuses the file's portfolios, with the reason, when the importer may not import them. */
-  refuse?: (portfolios: Array<string>) => string | null;
+  /** The importer's permission, checked again at storing time. */
+  guard?: ImportGuard;
 };
 
 /** Validates again and stores the file in one transaction: all its assessments or none. */
 export async function importBenchmarks(fileName: string, text: string, catalogueId: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const check = await checkImport(fileName, text, catalogueId);
+  const check = await checkImport(fileName, text, catalogueId, options.guard);
   if (!check.ok) return check;
-  const refusal = options.refuse?.(check.preview.portfolios.map((p) => p.code));
-  if (refusal) return { ok: false, errors: [`${fileName}: ${refusal}`] };
   const actorId = options.actorId ?? null;
   try {
     const importId = await db().$transaction(async (tx) => {
@@ -309,8 +320,10 @@ export async function countAssessments(): Promise<number> {
   return db().assessment.count();
 }
 
-export async function listImports() {
+/** Recent imports: an administrator sees all, anyone else their own. */
+export async function listImports(viewer: Viewer) {
   return db().benchmarkImport.findMany({
+    where: isAdmin(viewer) ? {} : { importedById: viewer.userId },
     select: { id: true, fileName: true, importedAt: true, rowCount: true, catalogueId: true },
     orderBy: { id: "desc" },
     take: 20,

@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { plural } from "~/components/words";
-import { checkImport, importBenchmarks, listImports, type ImportPreview } from "~/benchmarks.server";
+import { checkImport, importBenchmarks, listImports, visibleAmong, type ImportGuard, type ImportPreview } from "~/benchmarks.server";
 import { decodeCsvBytes, formatFileError } from "~/scorecard/benchmarks-csv";
 import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
 import { dropUpload, heldUpload, holdUpload } from "~/pending-imports.server";
@@ -17,9 +17,9 @@ const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const PREVIEW_ROWS = 200;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  requireImporter(context, request);
+  const viewer = requireImporter(context, request);
   const done = z.coerce.number().int().positive().safeParse(new URL(request.url).searchParams.get("done"));
-  const imports = await listImports();
+  const imports = await listImports(viewer);
   return {
     catalogues: (await listCatalogues()).map((c) => ({ id: c.id, title: c.title })),
     defaultCatalogue: DEFAULT_CATALOGUE_ID,
@@ -75,11 +75,17 @@ function requireImporter(context: Route.LoaderArgs["context"], request: Request)
   return viewer;
 }
 
-/** Why this viewer may not import a file of these portfolios, or null. */
-function refusalFor(viewer: Viewer) {
-  return (portfolios: Array<string>) => {
+/**
+ * What this viewer may import: only their portfolios (mayImport), and only clusters that are new
+ * or that they may see already, so that an import never claims someone else's cluster.
+ */
+function guardFor(viewer: Viewer): ImportGuard {
+  return async ({ portfolios, knownClusterIds }) => {
     const verdict = mayImport(viewer, portfolios);
-    return verdict.ok ? null : `you coordinate no portfolio ${verdict.notYours.map(portfolioLabel).join(", ")}; ask its coordinator or an administrator to import this file`;
+    if (!verdict.ok) return `you coordinate no portfolio ${verdict.notYours.map(portfolioLabel).join(", ")}; ask its coordinator or an administrator to import this file`;
+    const visible = await visibleAmong(viewer, knownClusterIds);
+    const foreign = knownClusterIds.filter((id) => !visible.has(id));
+    return foreign.length ? `the cluster ids ${foreign.join(", ")} belong to cluster organisations outside your portfolios; ask an administrator` : null;
   };
 }
 
@@ -98,10 +104,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (input.intent === "preview") {
     const decoded = decodeCsvBytes(new Uint8Array(await input.file.arrayBuffer()));
     if (!decoded.ok) return data(fileErrors(input.file.name, [formatFileError(input.file.name, decoded.error)]), { status: 422 });
-    const check = await checkImport(input.file.name, decoded.text, input.catalogue);
-    if (!check.ok) return data(fileErrors(input.file.name, check.errors), { status: 422 });
-    const refusal = refusalFor(viewer)(check.preview.portfolios.map((p) => p.code));
-    if (refusal) return data(fileErrors(input.file.name, [`${input.file.name}: ${refusal}`]), { status: 403 });
+    const check = await checkImport(input.file.name, decoded.text, input.catalogue, guardFor(viewer));
+    if (!check.ok) return data(fileErrors(input.file.name, check.errors), { status: check.refused ? 403 : 422 });
     const pendingId = await holdUpload(viewer.userId, input.file.name, decoded.text, input.catalogue);
     return data<ActionData>({ kind: "preview", pendingId, preview: check.preview });
   }
@@ -113,8 +117,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     await dropUpload(pending.id);
     return redirect("/import");
   }
-  const result = await importBenchmarks(pending.fileName, pending.content, pending.catalogueId, { actorId: viewer.userId, refuse: refusalFor(viewer) });
-  if (!result.ok) return data(fileErrors(pending.fileName, result.errors), { status: 409 });
+  const result = await importBenchmarks(pending.fileName, pending.content, pending.catalogueId, { actorId: viewer.userId, guard: guardFor(viewer) });
+  if (!result.ok) return data(fileErrors(pending.fileName, result.errors), { status: result.refused ? 403 : 409 });
   await dropUpload(pending.id);
   return redirect(`/import?done=${result.importId}`);
 }

@@ -59,8 +59,8 @@ describe("the audit trail", () => {
     const before = await db().auditEvent.count();
     expect((await importBenchmarks("bad.csv", "cluster,name,portfolios,assessed_on\nc1,One,arctic,2017-13-01\n", "rces-2017", { actorId: "u1" })).ok).toBe(false);
     expect(await db().auditEvent.count()).toBe(before);
-    const refused = await importBenchmarks("n.csv", "cluster,name,portfolios,assessed_on\nc1,One,nordland,2017-01-01\n", "rces-2017", { actorId: "u1", refuse: () => "not yours" });
-    expect(refused).toEqual({ ok: false, errors: ["n.csv: not yours"] });
+    const refused = await importBenchmarks("n.csv", "cluster,name,portfolios,assessed_on\nc1,One,nordland,2017-01-01\n", "rces-2017", { actorId: "u1", guard: async () => "not yours" });
+    expect(refused).toEqual({ ok: false, errors: ["n.csv: not yours"], refused: true });
     expect(await db().auditEvent.count()).toBe(before);
     const stored = await importBenchmarks("good.csv", "cluster,name,portfolios,assessed_on\nc1,One,arctic,2017-01-01\n", "rces-2017", { actorId: "u1" });
     expect(stored.ok).toBe(true);

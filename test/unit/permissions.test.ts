@@ -81,6 +81,11 @@ function csvUpload(who: Who, csv: string) {
   return request(who, "/import", { method: "POST", body: form });
 }
 
+async function previewOf(who: Who, csv: string) {
+  const req = csvUpload(who, csv);
+  return statusOf(async () => routes.importPage.action({ request: req, params: {}, context: await contextFor(who, req) } as any));
+}
+
 async function previewStatus(who: Who, portfolio: string) {
   const req = csvUpload(who, `cluster,name,portfolios,assessed_on,S1\nx-${who}-${portfolio},X,${portfolio},2019-01-01,10\n`);
   return statusOf(async () => routes.importPage.action({ request: req, params: {}, context: await contextFor(who, req) } as any));
@@ -101,6 +106,7 @@ describe("the permission matrix", () => {
     ["GET /import", () => (w) => load(w, routes.importPage, "/import"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
     ["POST /import, an Arctic file", () => (w) => previewStatus(w, "arctic"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
     ["POST /import, a Nordland file", () => (w) => previewStatus(w, "nordland"), { out: 302, admin: 200, coordinator: 403, manager: 403, policy: 403 }],
+    ["POST /import, an existing Nordland cluster listed under Arctic", () => (w) => previewOf(w, "cluster,name,portfolios,assessed_on,S1\nndl-bodo-digital,Claimed,arctic,2019-05-01,10\n"), { out: 302, admin: 200, coordinator: 403, manager: 403, policy: 403 }],
     ["GET /methodology", () => (w) => load(w, routes.methodology, "/methodology"), ALL(200) as Record<Who, number>],
     ["GET /people", () => (w) => load(w, routes.people, "/people"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
     ["GET /audit", () => (w) => load(w, routes.audit, "/audit"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
@@ -120,6 +126,13 @@ describe("the permission matrix", () => {
 
 describe("confidentiality", () => {
   const names = async (ids: Array<string>) => (await db().cluster.findMany({ where: { id: { in: ids } }, select: { name: true } })).map((c) => c.name);
+
+  it("a coordinator cannot claim another portfolio's cluster by importing its id, nor learn its name", async () => {
+    const req = csvUpload("coordinator", "cluster,name,portfolios,assessed_on,S1\nndl-bodo-digital,Claimed,arctic,2019-05-01,10\n");
+    const outcome = (await routes.importPage.action({ request: req, params: {}, context: await contextFor("coordinator", req) } as any)) as { data: { errors: Array<string> } };
+    expect(outcome.data.errors).toEqual(["f.csv: the cluster ids ndl-bodo-digital belong to cluster organisations outside your portfolios; ask an administrator"]);
+    expect(JSON.stringify(outcome)).not.toContain("Bodø");
+  });
 
   it("a policy maker gets no non-consenting cluster's name or values from any page", async () => {
     const hidden = ["arc-tromso-marine", "arc-vadso-food", "arc-kirkenes-barents"];
