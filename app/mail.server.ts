@@ -14,6 +14,10 @@ function configuredTransport(): MailTransport | null {
   return transport;
 }
 
+export function mailConfigured(): boolean {
+  return configuredTransport() !== null;
+}
+
 /** Sends when SMTP is configured; true when sent, false when there is no mail service (or it failed). */
 export async function sendMail(mail: Mail, via: MailTransport | null = configuredTransport()): Promise<boolean> {
   if (!via) return false;

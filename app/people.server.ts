@@ -86,6 +86,22 @@ export async function createReset(actor: Viewer, userId: string): Promise<Outcom
   return { ok: true, token, email: user.email };
 }
 
+/**
+ * A person asks for a reset link themselves (only useful where mail is set up). The answer never
+ * says whether the email has an account; the link goes only to that address.
+ */
+export async function requestOwnReset(emailInput: string): Promise<{ email: string; token: string } | null> {
+  const email = emailInput.trim().toLowerCase();
+  const user = await db().user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) return null;
+  const token = newToken();
+  await db().$transaction(async (tx) => {
+    await tx.passwordReset.create({ data: { tokenHash: tokenHash(token), userId: user.id, createdById: user.id, expiresAt: new Date(Date.now() + RESET_HOURS * 3_600_000) } });
+    await audit(tx, { actorId: user.id, action: "password.reset-link", subject: `user ${email}`, after: { requestedBy: "self" } });
+  });
+  return { email, token };
+}
+
 export async function openReset(token: string, now = new Date()): Promise<Outcome<{ email: string }>> {
   const row = await db().passwordReset.findUnique({ where: { tokenHash: tokenHash(token) } });
   if (!row) return { ok: false, error: "This reset link is not valid." };

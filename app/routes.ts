@@ -14,6 +14,7 @@ export default [
   route("logout", "routes/logout.tsx"),
   route("invite/:token", "routes/invite.tsx"),
   route("reset/:token", "routes/reset.tsx"),
+  route("forgot", "routes/forgot.tsx"),
   route("people", "routes/people.tsx"),
   route("audit", "routes/audit.tsx"),
 ] satisfies RouteConfig;

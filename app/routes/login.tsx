@@ -67,6 +67,7 @@ export default function LoginPage({ loaderData, actionData }: Route.ComponentPro
         {fields.password && <span id="password-error" className="field-error">{fields.password}</span>}
         <button type="submit" disabled={busy}>Sign in</button>
       </Form>
+      <p><a href="/forgot">Forgotten your password?</a></p>
     </>
   );
 }

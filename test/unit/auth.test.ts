@@ -10,7 +10,7 @@ const { storeCatalogue } = await import("../../app/catalogues.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 const { readFileSync } = await import("node:fs");
 const { ROOT } = await import("./fixtures");
-const { acceptInvitation, createReset, invite, openInvitation, openReset, removeGrant, resetPassword, setConsent, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
+const { acceptInvitation, createReset, invite, openInvitation, openReset, removeGrant, requestOwnReset, resetPassword, setConsent, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
 
 afterAll(() => disconnectDb());
 
@@ -109,6 +109,10 @@ describe("invitations and reset links", () => {
     const second = await createReset(admin, "u1");
     const later = new Date(Date.now() + (RESET_HOURS + 1) * 3_600_000);
     expect(await resetPassword(second.ok ? second.token : "", "too late password", later)).toEqual({ ok: false, error: "This reset link has expired; ask for a new one." });
+    expect(await requestOwnReset("nobody@example.org")).toBeNull();
+    const own = await requestOwnReset(" KARI@example.org ");
+    expect(own?.email).toBe("kari@example.org");
+    expect(await openReset(own!.token)).toEqual({ ok: true, email: "kari@example.org" });
     const actions = (await db().auditEvent.findMany({ select: { action: true } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["invitation.create", "role.grant", "password.reset-link", "password.reset"]));
   });
