@@ -78,7 +78,7 @@ export async function checkImport(fileName: string, text: string, catalogueId: s
   if (previous) {
     return {
       ok: false,
-      errors: [`${fileName}: this file was already imported on ${previous.importedAt.toISOString().slice(0, 10)} (import #${previous.id}, ${previous.fileName}); nothing was stored again`],
+      errors: [`${fileName}: this file was already imported on ${previous.importedAt.toISOString().slice(0, 10)}; nothing was stored again`],
     };
   }
   const parsed = parseBenchmarksCsv(text, catalogue);

@@ -53,11 +53,15 @@ export async function openInvitation(token: string, now = new Date()): Promise<O
   };
 }
 
-/** Accepts once: sets the password of a new person (an existing one keeps theirs) and grants the role. */
-export async function acceptInvitation(token: string, password: string | null, now = new Date()): Promise<Outcome<{ userId: string }>> {
+/**
+ * Accepts once: a new person sets their password; a person with an account must be signed in as
+ * that account (`signedInEmail`), so that nobody can put a role on someone else's account.
+ */
+export async function acceptInvitation(token: string, password: string | null, signedInEmail: string | null, now = new Date()): Promise<Outcome<{ userId: string }>> {
   const open = await openInvitation(token, now);
   if (!open.ok) return open;
   const { invitation } = open;
+  if (invitation.existingUser && signedInEmail !== invitation.email) return { ok: false, error: `Sign in as ${invitation.email} first, then open the link again.` };
   if (!invitation.existingUser && !password) return { ok: false, error: "Choose a password." };
   const passwordHash = password && !invitation.existingUser ? await hashPassword(password) : null;
   return db().$transaction(async (tx) => {
@@ -160,7 +164,7 @@ export async function listPeople(actor: Viewer): Promise<Array<Person>> {
 
 export async function removeGrant(actor: Viewer, grantId: number): Promise<Outcome> {
   const grant = await db().roleGrant.findUnique({ where: { id: grantId }, select: { role: true, portfolio: true, clusterId: true, user: { select: { email: true } } } });
-  if (!grant) return { ok: false, error: "This role was removed meanwhile." };
+  if (!grant) return { ok: false, error: isAdmin(actor) ? "This role was removed meanwhile." : "You may not remove this role." };
   const { user, ...rest } = grant;
   const scope: Grant = { ...rest, role: rest.role as Role };
   if (!mayGrant(actor, scope, await portfoliosOfCluster(scope.clusterId))) return { ok: false, error: "You may not remove this role." };

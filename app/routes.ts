@@ -17,4 +17,5 @@ export default [
   route("forgot", "routes/forgot.tsx"),
   route("people", "routes/people.tsx"),
   route("audit", "routes/audit.tsx"),
+  route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -19,12 +19,15 @@ export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "
 export async function signIn(emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
   const since = new Date(now.getTime() - THROTTLE.minutes * 60_000);
-  const recentFailures = await db().loginAttempt.count({ where: { email, succeeded: false, at: { gt: since, lte: now } } });
-  if (recentFailures >= THROTTLE.failures) return { ok: false, reason: "throttled" };
+  // The attempt is written as a failure first and counted with the others, so that attempts sent
+  // in parallel cannot all pass the count before any is recorded.
+  const attempt = await db().loginAttempt.create({ data: { email, succeeded: false, at: now }, select: { id: true } });
+  const failures = await db().loginAttempt.count({ where: { email, succeeded: false, at: { gt: since, lte: now } } });
+  if (failures > THROTTLE.failures) return { ok: false, reason: "throttled" };
   const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const valid = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
-  const succeeded = Boolean(user?.passwordHash) && valid;
-  await db().loginAttempt.create({ data: { email, succeeded, at: now } });
-  return succeeded ? { ok: true, userId: user!.id } : { ok: false, reason: "invalid" };
+  if (!user?.passwordHash || !valid) return { ok: false, reason: "invalid" };
+  await db().loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
+  return { ok: true, userId: user.id };
 }

@@ -35,8 +35,11 @@ export async function viewerFromRequest(request: Request): Promise<Viewer | null
 export function requireViewer(context: Readonly<RouterContextProvider>, request: Request): Viewer {
   const viewer = context.get(viewerContext);
   if (viewer) return viewer;
+  // Back to the page, not to the framework's data request for it (/x.data?_routes=...).
   const url = new URL(request.url);
-  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  url.searchParams.delete("_routes");
+  const page = url.pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/") + url.search;
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: page })}`);
 }
 
 export async function createSession(userId: string): Promise<string> {

@@ -12,6 +12,7 @@ import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import type { Route } from "./+types/cluster";
 import { TableScroll } from "~/components/table-scroll";
 import { requireViewer } from "~/auth/session.server";
+import { readForm } from "~/forms.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.cluster.name ?? "Cluster"} · RCES` }];
 
@@ -84,7 +85,7 @@ const consentSchema = z.object({ intent: z.enum(["give", "withdraw"]) });
 export async function action({ request, params, context }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
   if (!(await visibleCluster(viewer, params.clusterId))) throw data("No such cluster organisation.", { status: 404 });
-  const parsed = consentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = consentSchema.safeParse(await readForm(request));
   if (!parsed.success) return data({ error: "This form did not come from this page; reload it and try again." }, { status: 400 });
   const outcome = await setConsent(viewer, params.clusterId, parsed.data.intent === "give");
   return outcome.ok ? { error: null } : data({ error: outcome.error }, { status: outcome.error.startsWith("You may not") ? 403 : 409 });

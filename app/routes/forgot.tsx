@@ -3,18 +3,19 @@ import { z } from "zod";
 import { mailConfigured, sendMail } from "~/mail.server";
 import { requestOwnReset, RESET_HOURS } from "~/people.server";
 import type { Route } from "./+types/forgot";
+import { readForm } from "~/forms.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Forgotten password · RCES" }];
 
 export function loader() {
-  return { mail: mailConfigured() };
+  return { mail: mailConfigured(), hours: RESET_HOURS };
 }
 
 const schema = z.object({ email: z.string().trim().toLowerCase().email("enter an email address") });
 
 export async function action({ request }: Route.ActionArgs) {
   if (!mailConfigured()) return data({ sent: false, error: "No mail service is set up here: ask an administrator for a reset link." }, { status: 409 });
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(await readForm(request));
   if (!parsed.success) return data({ sent: false, error: parsed.error.issues[0]!.message }, { status: 400 });
   const reset = await requestOwnReset(parsed.data.email);
   if (reset) {
@@ -32,7 +33,7 @@ export default function ForgotPage({ loaderData, actionData }: Route.ComponentPr
       {!loaderData.mail ? (
         <p>Ask an administrator: they can give you a link to choose a new password.</p>
       ) : actionData?.sent ? (
-        <p className="notice" role="status">If this address has an account, a link to choose a new password is on its way (valid {RESET_HOURS} hours).</p>
+        <p className="notice" role="status">If this address has an account, a link to choose a new password is on its way (valid {loaderData.hours} hours).</p>
       ) : (
         <Form method="post" className="login-form">
           {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}

@@ -10,6 +10,7 @@ import type { Route } from "./+types/import";
 import { TableScroll } from "~/components/table-scroll";
 import { mayImport, mayUseImport, type Viewer } from "~/auth/roles";
 import { requireViewer } from "~/auth/session.server";
+import { readForm } from "~/forms.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import benchmarking results · RCES" }];
 
@@ -95,8 +96,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
     return data(uploadError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into smaller files or use the command line import.`), { status: 413 });
   }
-  const form = await request.formData();
-  const parsed = formSchema.safeParse(Object.fromEntries(form));
+  const parsed = formSchema.safeParse(await readForm(request));
   if (!parsed.success) {
     return data(formErrors(parsed.error), { status: 400 });
   }

@@ -4,13 +4,16 @@ import { db } from "~/db.server";
 import { landingPath, type Role } from "~/auth/roles";
 import { THROTTLE, signIn } from "~/auth/passwords.server";
 import { createSession, viewerContext } from "~/auth/session.server";
+import { readForm } from "~/forms.server";
 import type { Route } from "./+types/login";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · RCES" }];
 
 /** Only a path of this site: never an absolute or protocol-relative URL (no open redirect). */
 function safeRedirect(target: string | null | undefined): string | null {
-  return target && target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\") ? target : null;
+  if (!target || !target.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(target)) return null;
+  const resolved = new URL(target, "http://rces.invalid");
+  return resolved.origin === "http://rces.invalid" ? resolved.pathname + resolved.search : null;
 }
 
 export function loader({ context, request }: Route.LoaderArgs) {
@@ -27,7 +30,7 @@ const signInSchema = z.object({
 });
 
 export async function action({ request }: Route.ActionArgs) {
-  const parsed = signInSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = signInSchema.safeParse(await readForm(request));
   if (!parsed.success) {
     const fields = z.flattenError(parsed.error).fieldErrors;
     return data({ fields: { email: fields.email?.[0], password: fields.password?.[0] }, message: null }, { status: 400 });

@@ -7,6 +7,7 @@ import { portfolioLabel } from "~/components/scorecard-query";
 import { createReset, invite, INVITATION_DAYS, listPeople, removeGrant, RESET_HOURS } from "~/people.server";
 import { sendMail } from "~/mail.server";
 import type { Route } from "./+types/people";
+import { readForm } from "~/forms.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "People and roles · RCES" }];
 
@@ -48,7 +49,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = requireManager(context, request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(await readForm(request));
   if (!parsed.success) return data({ error: parsed.error.issues.map((i) => `${String(i.path[0] ?? "form")}: ${i.message}`).join("; "), link: null }, { status: 400 });
   const input = parsed.data;
   const origin = new URL(request.url).origin;

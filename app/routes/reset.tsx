@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createSession } from "~/auth/session.server";
 import { openReset, resetPassword } from "~/people.server";
 import type { Route } from "./+types/reset";
+import { readForm } from "~/forms.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "New password · RCES" }];
 
@@ -17,7 +18,7 @@ const resetSchema = z
   .refine((v) => v.password === v.repeat, { path: ["repeat"], message: "the two passwords differ" });
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const parsed = resetSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = resetSchema.safeParse(await readForm(request));
   if (!parsed.success) return data({ error: parsed.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
   const outcome = await resetPassword(params.token, parsed.data.password);
   if (!outcome.ok) return data({ error: outcome.error }, { status: 410 });

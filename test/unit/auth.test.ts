@@ -80,15 +80,23 @@ describe("invitations and reset links", () => {
     expect(created.ok).toBe(true);
     const token = created.ok ? created.token : "";
     expect(await openInvitation(token)).toMatchObject({ ok: true, invitation: { email: "nils@example.org", existingUser: false } });
-    const accepted = await acceptInvitation(token, "a long enough password");
+    const accepted = await acceptInvitation(token, "a long enough password", null);
     expect(accepted.ok).toBe(true);
     expect(await signIn("nils@example.org", "a long enough password")).toMatchObject({ ok: true });
     expect(await db().roleGrant.findMany({ where: { user: { email: "nils@example.org" } }, select: { role: true, portfolio: true } })).toEqual([{ role: "policyMaker", portfolio: "arctic" }]);
-    expect(await acceptInvitation(token, "another password!")).toEqual({ ok: false, error: "This invitation link has been used already; sign in, or ask for a new one." });
+    expect(await acceptInvitation(token, "another password!", null)).toEqual({ ok: false, error: "This invitation link has been used already; sign in, or ask for a new one." });
     const late = await invite(coordinator, { email: "late@example.org", name: "Late", role: "policyMaker", portfolio: "arctic", clusterId: null });
     const afterExpiry = new Date(Date.now() + (INVITATION_DAYS * 24 + 1) * 3_600_000);
-    expect(await acceptInvitation(late.ok ? late.token : "", "a long enough password", afterExpiry)).toEqual({ ok: false, error: "This invitation link has expired; ask for a new one." });
+    expect(await acceptInvitation(late.ok ? late.token : "", "a long enough password", null, afterExpiry)).toEqual({ ok: false, error: "This invitation link has expired; ask for a new one." });
     expect(await openInvitation("made-up")).toEqual({ ok: false, error: "This invitation link is not valid." });
+  });
+
+  it("a role on an existing account is accepted only by that account, signed in", async () => {
+    const created = await invite(coordinator, { email: "nils@example.org", name: "Nils", role: "policyMaker", portfolio: "arctic", clusterId: null });
+    const token = created.ok ? created.token : "";
+    expect(await acceptInvitation(token, null, null)).toEqual({ ok: false, error: "Sign in as nils@example.org first, then open the link again." });
+    expect(await acceptInvitation(token, "hijack password", "kari@example.org")).toEqual({ ok: false, error: "Sign in as nils@example.org first, then open the link again." });
+    expect((await acceptInvitation(token, null, "nils@example.org")).ok).toBe(true);
   });
 
   it("a coordinator may not invite to another portfolio or as administrator", async () => {
