@@ -38,14 +38,21 @@ export async function invite(actor: Viewer, input: { email: string; name: string
   return { ok: true, token };
 }
 
+/** Why a one-time link no longer works (unknown, used, expired), or null when it does. */
+function whyUnusable(kind: string, row: { usedAt: Date | null; expiresAt: Date } | null, now: Date, whenUsed: string): string | null {
+  if (!row) return `This ${kind} link is not valid.`;
+  if (row.usedAt) return `This ${kind} link has been used already; ${whenUsed}.`;
+  if (row.expiresAt <= now) return `This ${kind} link has expired; ask for a new one.`;
+  return null;
+}
+
 export type OpenInvitation = { email: string; name: string; grant: Grant; existingUser: boolean };
 
 /** An invitation that still works, or why it does not. */
 export async function openInvitation(token: string, now = new Date()): Promise<Outcome<{ invitation: OpenInvitation }>> {
   const row = await db().invitation.findUnique({ where: { tokenHash: tokenHash(token) } });
-  if (!row) return { ok: false, error: "This invitation link is not valid." };
-  if (row.usedAt) return { ok: false, error: "This invitation link has been used already; sign in, or ask for a new one." };
-  if (row.expiresAt <= now) return { ok: false, error: "This invitation link has expired; ask for a new one." };
+  const unusable = whyUnusable("invitation", row, now, "sign in, or ask for a new one");
+  if (unusable || !row) return { ok: false, error: unusable! };
   const user = await db().user.findUnique({ where: { email: row.email }, select: { passwordHash: true } });
   return {
     ok: true,
@@ -108,9 +115,8 @@ export async function requestOwnReset(emailInput: string): Promise<{ email: stri
 
 export async function openReset(token: string, now = new Date()): Promise<Outcome<{ email: string }>> {
   const row = await db().passwordReset.findUnique({ where: { tokenHash: tokenHash(token) } });
-  if (!row) return { ok: false, error: "This reset link is not valid." };
-  if (row.usedAt) return { ok: false, error: "This reset link has been used already; ask for a new one." };
-  if (row.expiresAt <= now) return { ok: false, error: "This reset link has expired; ask for a new one." };
+  const unusable = whyUnusable("reset", row, now, "ask for a new one");
+  if (unusable || !row) return { ok: false, error: unusable! };
   const user = await db().user.findUnique({ where: { id: row.userId }, select: { email: true } });
   return user ? { ok: true, email: user.email } : { ok: false, error: "This reset link is not valid." };
 }
