@@ -307,8 +307,19 @@ export async function clusterAssessments(clusterId: string): Promise<Array<Store
 
 /** Which of these clusters the viewer may see individually (the condition is in the query). */
 export async function visibleAmong(viewer: Viewer, clusterIds: ReadonlyArray<string>): Promise<Set<string>> {
-  const rows = await db().cluster.findMany({ where: { AND: [visibleClusters(viewer), { id: { in: [...clusterIds] } }] }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
+  if (isAdmin(viewer)) return new Set(clusterIds);
+  const visible = new Set<string>();
+  for (let i = 0; i < clusterIds.length; i += IN_CHUNK) {
+    const rows = await db().cluster.findMany({ where: { AND: [visibleClusters(viewer), { id: { in: clusterIds.slice(i, i + IN_CHUNK) } }] }, select: { id: true } });
+    for (const row of rows) visible.add(row.id);
+  }
+  return visible;
+}
+
+/** The dates of every benchmarking that lists this portfolio. */
+export async function benchmarkingDatesOf(portfolio: string): Promise<Array<string>> {
+  const rows = await db().assessment.findMany({ where: { portfolios: { contains: portfolio } }, select: { assessedOn: true, portfolios: true } });
+  return rows.filter((r) => r.portfolios.split(";").includes(portfolio)).map((r) => r.assessedOn);
 }
 
 /** The cluster if the viewer may see its individual data; null otherwise (and for no such cluster). */

@@ -1,11 +1,12 @@
 import { data } from "react-router";
 import { z } from "zod";
 import { mayViewAggregate, type Viewer } from "./auth/roles";
-import { countAssessments, latestAssessmentsAsOf, visibleAmong } from "./benchmarks.server";
+import { publishedAsOf, snapshotDates } from "./auth/disclosure";
+import { benchmarkingDatesOf, countAssessments, latestAssessmentsAsOf, visibleAmong, type StoredAssessment } from "./benchmarks.server";
 import { getSettings } from "./settings.server";
 import { DEFAULT_CATALOGUE_ID, getCatalogue, listCatalogues } from "./catalogues.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
-import { computeScorecard } from "./scorecard/compute";
+import { computeScorecard, type Scorecard } from "./scorecard/compute";
 import { todayIso } from "./scorecard/dates";
 import type { ScorecardQuery } from "./components/scorecard-query";
 
@@ -56,13 +57,37 @@ export async function loadScorecard(request: Request, viewer: Viewer) {
   const chosen = asked.length ? asked.filter((code) => available.includes(code)) : available.slice(0, MAX_DEFAULT_PORTFOLIOS);
   const query: ScorecardQuery = { catalogue: catalogue.id, asOf, since, portfolios: chosen };
   const computed = computeScorecard(catalogue, assessments, { asOf, since, portfolios: chosen });
-  // K-anonymity: an aggregate of too few clusters is withheld from a viewer who may not see each one.
   const { minClusters } = getSettings();
-  const small = computed.portfolios.filter((p) => p.clusters > 0 && p.clusters < minClusters).map((p) => p.code);
-  const membersOf = (code: string) => assessments.filter((a) => a.portfolios.includes(code)).map((a) => a.cluster);
-  const seen = small.length ? await visibleAmong(viewer, small.flatMap(membersOf)) : new Set<string>();
-  const withheld = small.filter((code) => !mayViewAggregate(membersOf(code).length, membersOf(code).every((id) => seen.has(id)), minClusters));
-  const scorecard = { ...computed, portfolios: computed.portfolios.filter((p) => !withheld.includes(p.code)) };
+
+  // Confidentiality of aggregates, for a viewer who may not see every cluster of a portfolio:
+  // fewer than K clusters are withheld (K-anonymity), and the aggregate moves only at snapshot
+  // dates K benchmarkings apart, so that comparing two dates cannot isolate one cluster.
+  const membersOf = (code: string, rows: ReadonlyArray<StoredAssessment>) => rows.filter((a) => a.portfolios.includes(code)).map((a) => a.cluster);
+  const seen = await visibleAmong(viewer, [...new Set(chosen.flatMap((code) => membersOf(code, assessments)))]);
+  const rowsAsOf = new Map<string, Promise<Array<StoredAssessment>>>();
+  const withheld: Array<string> = [];
+  const snapshots: Array<{ portfolio: string; asOf: string }> = [];
+  const portfolios: Scorecard["portfolios"] = [];
+  for (const card of computed.portfolios) {
+    if (membersOf(card.code, assessments).every((id) => seen.has(id))) {
+      portfolios.push(card);
+      continue;
+    }
+    const published = publishedAsOf(snapshotDates(await benchmarkingDatesOf(card.code), minClusters), asOf);
+    if (published === null) {
+      withheld.push(card.code);
+      continue;
+    }
+    let shown = card;
+    if (published !== asOf || since) {
+      if (!rowsAsOf.has(published)) rowsAsOf.set(published, latestAssessmentsAsOf(published));
+      shown = computeScorecard(catalogue, await rowsAsOf.get(published)!, { asOf: published, portfolios: [card.code] }).portfolios[0]!;
+      snapshots.push({ portfolio: card.code, asOf: published });
+    }
+    if (!mayViewAggregate(shown.clusters, false, minClusters)) withheld.push(card.code);
+    else portfolios.push(shown);
+  }
+  const scorecard = { ...computed, portfolios };
   const storedAny = assessments.length > 0 || (await countAssessments()) > 0;
   return {
     query: { ...query, portfolios: scorecard.portfolios.map((p) => p.code) },
@@ -70,6 +95,7 @@ export async function loadScorecard(request: Request, viewer: Viewer) {
     available,
     absent,
     withheld: { portfolios: withheld, minClusters },
+    snapshots,
     defaulted: asked.length === 0,
     storedAny,
     catalogues: await listCatalogues(),

@@ -7,6 +7,7 @@ export function ScorecardNotices({
   available,
   absent,
   withheld,
+  snapshots,
   defaulted,
   storedAny,
 }: {
@@ -14,6 +15,7 @@ export function ScorecardNotices({
   available: Array<string>;
   absent: Array<string>;
   withheld: { portfolios: Array<string>; minClusters: number };
+  snapshots: Array<{ portfolio: string; asOf: string }>;
   defaulted: boolean;
   storedAny: boolean;
 }) {
@@ -31,6 +33,13 @@ export function ScorecardNotices({
         <p className="notice" role="status">
           {withheld.portfolios.map(portfolioLabel).join(", ")}: fewer than {withheld.minClusters} clusters, so the aggregate would
           give individual results away; it is shown only to those who may see each of these clusters.
+        </p>
+      )}
+      {snapshots.length > 0 && (
+        <p className="notice" role="status">
+          Shown as published: {snapshots.map((s) => `${portfolioLabel(s.portfolio)} as of ${s.asOf}`).join(", ")}. Without access to
+          each cluster, a portfolio's aggregate changes only after at least {withheld.minClusters} new benchmarkings, so that no
+          single cluster's results can be worked out by comparing dates.
         </p>
       )}
       {defaulted && available.length > query.portfolios.length && (

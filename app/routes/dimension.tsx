@@ -12,7 +12,7 @@ import { requireViewer } from "~/auth/session.server";
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.dimension.title ?? "Dimension"} · RCES` }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { query, catalogue, available, absent, withheld, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request, requireViewer(context, request));
+  const { query, catalogue, available, absent, withheld, snapshots, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request, requireViewer(context, request));
   const index = catalogue.dimensions.findIndex((d) => d.code === params.dimension);
   if (index < 0) throw data(`The methodology ${catalogue.id} has no dimension "${params.dimension}".`, { status: 404 });
   const dimension = catalogue.dimensions[index]!;
@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     query,
     available,
-    notices: { absent, withheld, defaulted, storedAny },
+    notices: { absent, withheld, snapshots, defaulted, storedAny },
     catalogues: catalogues.map((c) => ({ id: c.id, title: c.title })),
     dimension: { code: dimension.code, title: dimension.title },
     dimensions: catalogue.dimensions.map((d) => ({ code: d.code, title: d.title })),

@@ -12,11 +12,11 @@ import { requireViewer } from "~/auth/session.server";
 export const meta: Route.MetaFunction = () => [{ title: "Regional Cluster Excellence Scorecard" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { query, catalogue, available, absent, withheld, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request, requireViewer(context, request));
+  const { query, catalogue, available, absent, withheld, snapshots, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request, requireViewer(context, request));
   return {
     query,
     available,
-    notices: { absent, withheld, defaulted, storedAny },
+    notices: { absent, withheld, snapshots, defaulted, storedAny },
     catalogues: catalogues.map((c) => ({ id: c.id, title: c.title })),
     catalogueTitle: catalogue.title,
     bands: { redBelow: catalogue.bands.redBelowText, greenAbove: catalogue.bands.greenAboveText },

@@ -150,6 +150,27 @@ describe("confidentiality", () => {
     }
   });
 
+  it("differencing: someone who sees only aggregates cannot isolate one cluster by comparing dates or since", async () => {
+    const overall = async (who: Who, query: string) => {
+      const req = request(who, `/scorecard?p=arctic&${query}`);
+      const data = (await routes.scorecard.loader({ request: req, params: {}, context: await contextFor(who, req) } as any)) as {
+        portfolios: Array<{ code: string; clusters: number; overall: { green: number } }>;
+      };
+      return data.portfolios.map((p) => `${p.clusters} clusters, ${p.overall.green} green`)[0] ?? "withheld";
+    };
+    // The Arctic clusters were benchmarked one by one from March to August 2017.
+    const days = ["2017-05-01", "2017-05-20", "2017-06-10", "2017-08-21"];
+    const adminViews = new Set(await Promise.all(days.map((d) => overall("admin", `asOf=${d}`))));
+    expect(adminViews.size).toBeGreaterThan(1); // the coordinator's and admin's view follow every benchmarking
+    for (const who of ["policy", "manager"] as const) {
+      const views = new Set(await Promise.all(days.map((d) => overall(who, `asOf=${d}`))));
+      expect(views.size, who).toBe(1); // fewer than K new benchmarkings: the published aggregate does not move
+      expect(await overall(who, "asOf=2017-09-01")).toBe("6 clusters, 89 green");
+      expect(await overall(who, "asOf=2017-09-01&since=2017-04-06")).toBe("6 clusters, 89 green"); // since cannot narrow it
+    }
+    expect(await overall("coordinator", "asOf=2017-09-01&since=2017-04-06")).not.toBe("6 clusters, 89 green");
+  });
+
   it("K-anonymity: a portfolio of K-1 clusters is withheld from a policy maker, shown to an admin, and shown to all at K", async () => {
     const file = (n: number, date: string) =>
       ["cluster,name,portfolios,assessed_on,S1", ...Array.from({ length: n }, (_, i) => `mini-${i},Mini ${i},mini,${date},${10 + i}`)].join("\n");
