@@ -10,5 +10,9 @@ export default defineConfig({
     include: ["test/unit/**/*.test.ts", "workflows/**/*.test.ts"],
     globalSetup: ["test/unit/global-setup.ts"],
     pool: "forks",
+    // Some tests run the CLI and the seed as processes on a real database: seconds, not milliseconds,
+    // on a busy 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
