@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { initialTransition, transition } from "xstate";
+import { goalHealth, goalMachine, type GoalEvent } from "./goal";
+
+// "Activities and Services from 28 to 50 by summer 2019" (the report's example).
+const input = { baseline: { value: 28, date: "2017-09-01" }, target: { value: 50, date: "2019-06-30" }, better: "higher" as const };
+
+function run(...events: Array<GoalEvent>) {
+  let [snapshot] = initialTransition(goalMachine, input);
+  for (const event of events) [snapshot] = transition(goalMachine, snapshot, event);
+  return snapshot;
+}
+
+describe("goal machine", () => {
+  it("starts as a draft and is agreed when measurable", () => {
+    expect(run().value).toBe("draft");
+    expect(run({ type: "AGREE" }).value).toBe("agreed");
+    const [unmeasurable] = initialTransition(goalMachine, { ...input, target: { value: 50, date: "2017-01-01" } });
+    expect(transition(goalMachine, unmeasurable, { type: "AGREE" })[0].value).toBe("draft");
+  });
+
+  it("is achieved when the latest value by the due date reaches the target, missed the day after otherwise", () => {
+    const agreed = { type: "AGREE" } as const;
+    expect(run(agreed, { type: "TICK", today: "2019-06-30", latest: { value: 51, date: "2019-06-01" } }).value).toBe("achieved");
+    expect(run(agreed, { type: "TICK", today: "2019-06-30", latest: { value: 49, date: "2019-06-01" } }).value).toBe("agreed");
+    expect(run(agreed, { type: "TICK", today: "2019-07-01", latest: { value: 49, date: "2019-06-01" } }).value).toBe("missed");
+    expect(run(agreed, { type: "TICK", today: "2019-05-01", latest: { value: 60, date: "2019-04-01" } }).value).toBe("agreed"); // not due yet
+    expect(run(agreed, { type: "TICK", today: "2019-07-01", latest: null }).value).toBe("missed");
+  });
+
+  it("keeps the old target with the reason when an agreed goal's target changes; refuses a change without reason", () => {
+    const changed = run({ type: "AGREE" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2019-12-31" }, reason: "funding cut", at: "2018-03-01" });
+    expect(changed.context.target).toEqual({ value: 45, date: "2019-12-31" });
+    expect(changed.context.changes).toEqual([{ from: input.target, to: { value: 45, date: "2019-12-31" }, reason: "funding cut", at: "2018-03-01" }]);
+    const refused = run({ type: "AGREE" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2019-12-31" }, reason: " ", at: "2018-03-01" });
+    expect(refused.context.target).toEqual(input.target);
+  });
+
+  it("is withdrawn only with a reason, and then accepts nothing", () => {
+    expect(run({ type: "AGREE" }, { type: "WITHDRAW", reason: "" }).value).toBe("agreed");
+    const withdrawn = run({ type: "AGREE" }, { type: "WITHDRAW", reason: "merged into the joint project" });
+    expect(withdrawn.value).toBe("withdrawn");
+    expect(withdrawn.context.withdrawnBecause).toBe("merged into the joint project");
+    expect(withdrawn.status).toBe("done");
+    expect(withdrawn.can({ type: "AGREE" })).toBe(false);
+  });
+});
+
+describe("goal health, derived from the latest check-in and the straight line", () => {
+  it("is on track on or above the line, at risk a little below, off track far below", () => {
+    // halfway in time (2018-08-01 is about the middle) the line expects about 39
+    expect(goalHealth(input, { value: 40, date: "2018-08-01" }, 0.1)).toBe("on track");
+    expect(goalHealth(input, { value: 37.5, date: "2018-08-01" }, 0.1)).toBe("on track"); // 2.2 allowed
+    expect(goalHealth(input, { value: 35.5, date: "2018-08-01" }, 0.1)).toBe("at risk");
+    expect(goalHealth(input, { value: 30, date: "2018-08-01" }, 0.1)).toBe("off track");
+    expect(goalHealth(input, null, 0.1)).toBe("at risk");
+  });
+
+  it("works for lower-is-better goals", () => {
+    const months = { baseline: { value: 30, date: "2017-09-01" }, target: { value: 12, date: "2018-09-01" }, better: "lower" as const };
+    expect(goalHealth(months, { value: 20, date: "2018-03-01" }, 0.1)).toBe("on track");
+    expect(goalHealth(months, { value: 28, date: "2018-03-01" }, 0.1)).toBe("off track");
+  });
+});

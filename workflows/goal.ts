@@ -1,0 +1,106 @@
+import { assign, setup } from "xstate";
+
+// A measurable improvement goal: draft -> agreed -> achieved | missed | withdrawn.
+// Pure: no clock (time arrives as TICK with a date), no database, no HTTP.
+
+export const GOAL_MACHINE_VERSION = 1;
+
+/** A dated number: the baseline, the target at the due date, a check-in. Dates are YYYY-MM-DD. */
+export type DatedValue = { value: number; date: string };
+
+export type GoalContext = {
+  baseline: DatedValue;
+  /** The value to reach by the due date (target.date). */
+  target: DatedValue;
+  /** Whether a value at or above (higher) or at or below (lower) the target counts as reached. */
+  better: "higher" | "lower";
+  /** Earlier targets of an agreed goal, each with why it changed. */
+  changes: Array<{ from: DatedValue; to: DatedValue; reason: string; at: string }>;
+  withdrawnBecause: string | null;
+};
+
+export type GoalEvent =
+  | { type: "AGREE" }
+  | { type: "CHANGE_TARGET"; target: DatedValue; reason: string; at: string }
+  | { type: "WITHDRAW"; reason: string }
+  | { type: "TICK"; today: string; latest: DatedValue | null };
+
+export function reached(context: Pick<GoalContext, "target" | "better">, value: number): boolean {
+  return context.better === "higher" ? value >= context.target.value : value <= context.target.value;
+}
+
+export const goalMachine = setup({
+  types: {
+    context: {} as GoalContext,
+    events: {} as GoalEvent,
+    input: {} as { baseline: DatedValue; target: DatedValue; better: "higher" | "lower" },
+  },
+  guards: {
+    measurable: ({ context }) =>
+      Number.isFinite(context.baseline.value) && Number.isFinite(context.target.value) && context.target.date > context.baseline.date,
+    hasReason: ({ event }) => "reason" in event && event.reason.trim().length > 0,
+    changeIsValid: ({ context, event }) =>
+      event.type === "CHANGE_TARGET" && event.reason.trim().length > 0 && Number.isFinite(event.target.value) && event.target.date > context.baseline.date,
+    dueAndReached: ({ context, event }) =>
+      event.type === "TICK" && event.today >= context.target.date && event.latest !== null && event.latest.date <= context.target.date && reached(context, event.latest.value),
+    due: ({ context, event }) => event.type === "TICK" && event.today > context.target.date,
+  },
+}).createMachine({
+  id: "goal",
+  context: ({ input }) => ({ ...input, changes: [], withdrawnBecause: null }),
+  initial: "draft",
+  states: {
+    draft: {
+      on: {
+        AGREE: { guard: "measurable", target: "agreed" },
+        CHANGE_TARGET: {
+          guard: "changeIsValid",
+          actions: assign({ target: ({ event }) => event.target }),
+        },
+        WITHDRAW: { guard: "hasReason", target: "withdrawn", actions: assign({ withdrawnBecause: ({ event }) => event.reason }) },
+      },
+    },
+    agreed: {
+      on: {
+        CHANGE_TARGET: {
+          guard: "changeIsValid",
+          actions: assign({
+            changes: ({ context, event }) => [...context.changes, { from: context.target, to: event.target, reason: event.reason, at: event.at }],
+            target: ({ event }) => event.target,
+          }),
+        },
+        WITHDRAW: { guard: "hasReason", target: "withdrawn", actions: assign({ withdrawnBecause: ({ event }) => event.reason }) },
+        // The due date decides: reached by then, achieved; the day after without it, missed.
+        TICK: [
+          { guard: "dueAndReached", target: "achieved" },
+          { guard: "due", target: "missed" },
+        ],
+      },
+    },
+    achieved: { type: "final" },
+    missed: { type: "final" },
+    withdrawn: { type: "final" },
+  },
+});
+
+export type GoalHealth = "on track" | "at risk" | "off track";
+
+/**
+ * An agreed goal's health, derived, never stored: the latest check-in against the straight line
+ * from the baseline (at its date) to the target (at the due date). Within `tolerance` (a share of
+ * the planned change, e.g. 0.1) of the line or past it: on track; within twice that: at risk.
+ */
+export function goalHealth(context: Pick<GoalContext, "baseline" | "target" | "better">, latest: DatedValue | null, tolerance: number): GoalHealth {
+  if (!latest) return "at risk";
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  const span = day(context.target.date) - day(context.baseline.date);
+  const progress = Math.min(1, Math.max(0, (day(latest.date) - day(context.baseline.date)) / span));
+  const planned = context.target.value - context.baseline.value;
+  const expected = context.baseline.value + planned * progress;
+  const sign = context.better === "higher" ? 1 : -1;
+  const shortfall = sign * (expected - latest.value); // above 0: behind the line
+  const allowed = Math.abs(planned) * tolerance;
+  if (shortfall <= allowed) return "on track";
+  if (shortfall <= 2 * allowed) return "at risk";
+  return "off track";
+}
