@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { initialTransition, transition, type AnyStateMachine, type EventFromLogic, type InputFrom, type SnapshotFrom } from "xstate";
+import { audit } from "./audit.server";
+import { db } from "./db.server";
+import { goalMachine, GOAL_MACHINE_VERSION } from "../workflows/goal";
+import { improvementCycleMachine, CYCLE_MACHINE_VERSION } from "../workflows/improvement-cycle";
+import { workshopMachine, WORKSHOP_MACHINE_VERSION } from "../workflows/workshop";
+
+// Runs the pure machines of workflows/ against storage: load the snapshot, compute the next one
+// with transition(), save snapshot + state column + event history in one transaction (guarded by
+// the revision, so that of two people acting at once the second is told, not overwritten), and
+// only then hand back the actions for the caller to carry out.
+
+export const MACHINES = {
+  goal: { machine: goalMachine, version: GOAL_MACHINE_VERSION },
+  workshop: { machine: workshopMachine, version: WORKSHOP_MACHINE_VERSION },
+  improvementCycle: { machine: improvementCycleMachine, version: CYCLE_MACHINE_VERSION },
+} as const;
+export type WorkflowKind = keyof typeof MACHINES;
+type MachineOf<K extends WorkflowKind> = (typeof MACHINES)[K]["machine"];
+
+/** A stored snapshot this code cannot read: never silently reset to the initial state. */
+export class UnreadableSnapshotError extends Error {}
+
+export type StepResult<K extends WorkflowKind> =
+  | { ok: true; snapshot: SnapshotFrom<MachineOf<K>>; revision: number; actions: Array<{ type: string; params?: unknown }> }
+  | { ok: false; reason: "refused" | "changed-meanwhile" | "not-found"; message: string };
+
+const stateText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
+export async function createWorkflow<K extends WorkflowKind>(
+  kind: K,
+  { input, actorId, id = randomUUID() }: { input?: InputFrom<MachineOf<K>>; actorId: string | null; id?: string },
+): Promise<string> {
+  const { machine, version } = MACHINES[kind];
+  const [snapshot] = initialTransition(machine as AnyStateMachine, input);
+  await db().$transaction(async (tx) => {
+    await tx.workflowInstance.create({
+      data: { id, kind, machineVersion: version, state: stateText(snapshot.value), snapshot: JSON.stringify((machine as AnyStateMachine).getPersistedSnapshot(snapshot)) },
+    });
+    await audit(tx, { actorId, action: `${kind}.create`, subject: `${kind} ${id}`, after: { state: snapshot.value } });
+  });
+  return id;
+}
+
+export async function loadWorkflow<K extends WorkflowKind>(kind: K, id: string): Promise<{ snapshot: SnapshotFrom<MachineOf<K>>; revision: number } | null> {
+  const row = await db().workflowInstance.findFirst({ where: { id, kind }, select: { snapshot: true, revision: true, machineVersion: true } });
+  if (!row) return null;
+  const { machine, version } = MACHINES[kind];
+  if (row.machineVersion !== version) {
+    throw new UnreadableSnapshotError(`${kind} ${id} was stored by machine version ${row.machineVersion}; this version (${version}) needs a written migration`);
+  }
+  try {
+    return { snapshot: (machine as AnyStateMachine).resolveState(JSON.parse(row.snapshot)) as SnapshotFrom<MachineOf<K>>, revision: row.revision };
+  } catch (error) {
+    throw new UnreadableSnapshotError(`${kind} ${id} cannot be read by the current machine: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Sends one event. `expectedRevision` is the revision the person saw: if the object changed since,
+ * nothing is written and the answer is "changed-meanwhile". An event the machine does not accept
+ * now is "refused", and nothing is written either.
+ */
+export async function sendEvent<K extends WorkflowKind>(
+  kind: K,
+  id: string,
+  event: EventFromLogic<MachineOf<K>>,
+  { actorId, expectedRevision }: { actorId: string | null; expectedRevision?: number },
+): Promise<StepResult<K>> {
+  const loaded = await loadWorkflow(kind, id);
+  if (!loaded) return { ok: false, reason: "not-found", message: `No such ${kind}.` };
+  if (expectedRevision !== undefined && expectedRevision !== loaded.revision) {
+    return { ok: false, reason: "changed-meanwhile", message: "Someone changed this meanwhile: reload the page and try again." };
+  }
+  const machine = MACHINES[kind].machine as AnyStateMachine;
+  const before = loaded.snapshot as SnapshotFrom<AnyStateMachine>;
+  if (!before.can(event)) {
+    return { ok: false, reason: "refused", message: `“${event.type}” is not possible while the ${kind} is ${stateText(before.value)}.` };
+  }
+  const [after, actions] = transition(machine, before, event);
+  const written = await db().$transaction(async (tx) => {
+    // The revision in the condition makes the write fail if another request wrote first.
+    const updated = await tx.workflowInstance.updateMany({
+      where: { id, revision: loaded.revision },
+      data: { state: stateText(after.value), snapshot: JSON.stringify(machine.getPersistedSnapshot(after)), revision: loaded.revision + 1 },
+    });
+    if (updated.count !== 1) return false;
+    await tx.workflowEvent.create({
+      data: { instanceId: id, actorId, type: event.type, payload: JSON.stringify(event), fromState: stateText(before.value), toState: stateText(after.value) },
+    });
+    await audit(tx, { actorId, action: `${kind}.${event.type}`, subject: `${kind} ${id}`, before: { state: before.value }, after: { state: after.value } });
+    return true;
+  });
+  if (!written) return { ok: false, reason: "changed-meanwhile", message: "Someone changed this meanwhile: reload the page and try again." };
+  return {
+    ok: true,
+    snapshot: after as SnapshotFrom<MachineOf<K>>,
+    revision: loaded.revision + 1,
+    actions: actions.map((a) => ({ type: a.type, params: a.params })),
+  };
+}
