@@ -316,10 +316,10 @@ export async function visibleAmong(viewer: Viewer, clusterIds: ReadonlyArray<str
   return visible;
 }
 
-/** The dates of every benchmarking that lists this portfolio. */
-export async function benchmarkingDatesOf(portfolio: string): Promise<Array<string>> {
-  const rows = await db().assessment.findMany({ where: { portfolios: { contains: portfolio } }, select: { assessedOn: true, portfolios: true } });
-  return rows.filter((r) => r.portfolios.split(";").includes(portfolio)).map((r) => r.assessedOn);
+/** Every portfolio any stored benchmarking lists. */
+export async function knownPortfolios(): Promise<Array<string>> {
+  const rows = await db().clusterPortfolio.findMany({ select: { portfolio: true }, distinct: ["portfolio"] });
+  return rows.map((r) => r.portfolio).sort();
 }
 
 /** The cluster if the viewer may see its individual data; null otherwise (and for no such cluster). */

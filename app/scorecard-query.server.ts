@@ -1,8 +1,9 @@
 import { data } from "react-router";
 import { z } from "zod";
-import { mayViewAggregate, type Viewer } from "./auth/roles";
-import { publishedAsOf, snapshotDates } from "./auth/disclosure";
-import { benchmarkingDatesOf, countAssessments, latestAssessmentsAsOf, visibleAmong, type StoredAssessment } from "./benchmarks.server";
+import { individualAccess, mayImport, mayViewAggregate, type Viewer } from "./auth/roles";
+import { publishedAsOf } from "./auth/disclosure";
+import { publicationDates } from "./publications.server";
+import { countAssessments, knownPortfolios, latestAssessmentsAsOf, visibleAmong, type StoredAssessment } from "./benchmarks.server";
 import { getSettings } from "./settings.server";
 import { DEFAULT_CATALOGUE_ID, getCatalogue, listCatalogues } from "./catalogues.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
@@ -48,44 +49,49 @@ export async function loadScorecard(request: Request, viewer: Viewer) {
   const catalogue = await getCatalogue(parsed.data.catalogue);
   if (!catalogue) throw data(`No catalogue "${parsed.data.catalogue}" is stored.`, { status: 404 });
 
+  // Who sees a portfolio in full: an administrator, and its coordinators. Anyone else sees it only
+  // in aggregate, and for them the aggregate is guarded (K-anonymity and snapshot dates, below).
+  const access = individualAccess(viewer);
+  const inFull = (code: string) => access.all || access.portfolios.includes(code);
+
   const assessments = await latestAssessmentsAsOf(asOf, since);
-  // The portfolios to choose from are those the clusters belong to as of the date.
-  const available = [...new Set(assessments.flatMap((a) => a.portfolios))].sort();
+  // The portfolios to choose from: those the clusters belong to as of the date, for those who see
+  // them in full; every known portfolio otherwise (the dates of benchmarkings are not theirs to probe).
+  const available = [...new Set([...assessments.flatMap((a) => a.portfolios.filter(inFull)), ...(await knownPortfolios()).filter((c) => !inFull(c))])].sort();
   const asked = [...new Set(parsed.data.p)].sort();
   // Portfolios asked for that have no cluster benchmarked in the period are named, not drawn empty.
   const absent = asked.filter((code) => !available.includes(code));
   const chosen = asked.length ? asked.filter((code) => available.includes(code)) : available.slice(0, MAX_DEFAULT_PORTFOLIOS);
   const query: ScorecardQuery = { catalogue: catalogue.id, asOf, since, portfolios: chosen };
-  const computed = computeScorecard(catalogue, assessments, { asOf, since, portfolios: chosen });
+  const computed = computeScorecard(catalogue, assessments, { asOf, since, portfolios: chosen.filter(inFull) });
   const { minClusters } = getSettings();
 
-  // Confidentiality of aggregates, for a viewer who may not see every cluster of a portfolio:
-  // fewer than K clusters are withheld (K-anonymity), and the aggregate moves only at snapshot
-  // dates K benchmarkings apart, so that comparing two dates cannot isolate one cluster.
-  const membersOf = (code: string, rows: ReadonlyArray<StoredAssessment>) => rows.filter((a) => a.portfolios.includes(code)).map((a) => a.cluster);
-  const seen = await visibleAmong(viewer, [...new Set(chosen.flatMap((code) => membersOf(code, assessments)))]);
+  // For those who see a portfolio only in aggregate: the latest publication on or before the date
+  // ("since" cannot narrow it), withheld while it holds fewer than K clusters hidden from them
+  // (K-anonymity; clusters they may see do not count, they could subtract those).
   const rowsAsOf = new Map<string, Promise<Array<StoredAssessment>>>();
   const withheld: Array<string> = [];
   const snapshots: Array<{ portfolio: string; asOf: string }> = [];
   const portfolios: Scorecard["portfolios"] = [];
-  for (const card of computed.portfolios) {
-    if (membersOf(card.code, assessments).every((id) => seen.has(id))) {
-      portfolios.push(card);
+  for (const code of chosen) {
+    if (inFull(code)) {
+      portfolios.push(computed.portfolios.find((p) => p.code === code)!);
       continue;
     }
-    const published = publishedAsOf(snapshotDates(await benchmarkingDatesOf(card.code), minClusters), asOf);
+    const published = publishedAsOf(await publicationDates(code), asOf);
     if (published === null) {
-      withheld.push(card.code);
+      withheld.push(code);
       continue;
     }
-    let shown = card;
-    if (published !== asOf || since) {
-      if (!rowsAsOf.has(published)) rowsAsOf.set(published, latestAssessmentsAsOf(published));
-      shown = computeScorecard(catalogue, await rowsAsOf.get(published)!, { asOf: published, portfolios: [card.code] }).portfolios[0]!;
-      snapshots.push({ portfolio: card.code, asOf: published });
+    if (!rowsAsOf.has(published)) rowsAsOf.set(published, latestAssessmentsAsOf(published));
+    const members = (await rowsAsOf.get(published)!).filter((a) => a.portfolios.includes(code));
+    const seen = await visibleAmong(viewer, members.map((a) => a.cluster));
+    if (!mayViewAggregate(members.filter((a) => !seen.has(a.cluster)).length, false, minClusters)) {
+      withheld.push(code);
+      continue;
     }
-    if (!mayViewAggregate(shown.clusters, false, minClusters)) withheld.push(card.code);
-    else portfolios.push(shown);
+    portfolios.push(computeScorecard(catalogue, members, { asOf: published, portfolios: [code] }).portfolios[0]!);
+    snapshots.push({ portfolio: code, asOf: published });
   }
   const scorecard = { ...computed, portfolios };
   const storedAny = assessments.length > 0 || (await countAssessments()) > 0;
@@ -96,6 +102,7 @@ export async function loadScorecard(request: Request, viewer: Viewer) {
     absent,
     withheld: { portfolios: withheld, minClusters },
     snapshots,
+    publishable: chosen.filter((code) => inFull(code) && mayImport(viewer, [code]).ok),
     defaulted: asked.length === 0,
     storedAny,
     catalogues: await listCatalogues(),

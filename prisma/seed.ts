@@ -5,6 +5,7 @@ import { DEFAULT_CATALOGUE_ID, storeCatalogue } from "../app/catalogues.server";
 import { audit } from "../app/audit.server";
 import { hashPassword } from "../app/auth/passwords.server";
 import { db, disconnectDb } from "../app/db.server";
+import { publish } from "../app/publications.server";
 
 // Stores the bundled catalogues (a no-op for those already stored) and, only into a database
 // that holds no benchmarking yet, the demo data. Set RCES_DEMO=0 to start empty.
@@ -72,9 +73,23 @@ async function seedDemoConsent() {
   });
 }
 
+/** The report's scorecards, published as of 2017-09-01 for those who see portfolios only in aggregate. */
+async function seedDemoPublications() {
+  if (process.env.NODE_ENV === "production" || (await db().publication.count()) > 0) return;
+  const admin = { userId: "demo-admin", name: "Ada Admin", email: "admin@demo.rces", grants: [{ role: "admin" as const, portfolio: null, clusterId: null }] };
+  if (!(await db().user.findUnique({ where: { id: admin.userId }, select: { id: true } }))) return;
+  for (const portfolio of ["arctic", "nordland", "norway"]) {
+    const outcome = await publish(admin, portfolio, "2017-09-01");
+    if (!outcome.ok) throw new Error(`publishing ${portfolio}: ${outcome.error}`);
+  }
+}
+
 try {
   await main();
-  if (process.env.RCES_DEMO !== "0") await seedDemoConsent();
+  if (process.env.RCES_DEMO !== "0") {
+    await seedDemoConsent();
+    await seedDemoPublications();
+  }
 } finally {
   await disconnectDb();
 }

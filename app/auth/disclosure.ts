@@ -1,30 +1,45 @@
-// Against differencing: someone who sees only aggregates could compare a portfolio as of two
-// dates between which one cluster was benchmarked, and subtract. For them a portfolio's aggregate
-// moves only at snapshot dates, each at least K new benchmarkings after the one before, so any two
-// views they can get differ by at least K benchmarkings (or not at all). Pure: no HTTP, no Prisma.
+// Against differencing: someone who sees a portfolio only in aggregate could compare it as of two
+// dates between which one cluster was benchmarked, and subtract. So they see only what the
+// portfolio's coordinator has published, and a publication must differ from its neighbours by
+// at least K clusters (and cover at least K): any two views they can get differ by K clusters or
+// more. Pure: no HTTP, no Prisma.
 
-/**
- * The snapshot dates of a portfolio from the dates of its benchmarkings (YYYY-MM-DD, any order):
- * a date becomes a snapshot once at least `minimum` benchmarkings have accumulated since the last.
- */
-export function snapshotDates(benchmarkingDates: ReadonlyArray<string>, minimum: number): Array<string> {
-  const perDate = new Map<string, number>();
-  for (const date of benchmarkingDates) perDate.set(date, (perDate.get(date) ?? 0) + 1);
-  const snapshots: Array<string> = [];
-  let pending = 0;
-  for (const date of [...perDate.keys()].sort()) {
-    pending += perDate.get(date)!;
-    if (pending >= minimum) {
-      snapshots.push(date);
-      pending = 0;
-    }
-  }
-  return snapshots;
+/** A cluster as counted in a portfolio's scorecard: its latest benchmarking as of the date. */
+export type Member = { cluster: string; assessedOn: string };
+
+/** Clusters whose benchmarking differs between two states of a portfolio (added, changed, gone). */
+export function changedClusters(a: ReadonlyArray<Member>, b: ReadonlyArray<Member>): Array<string> {
+  const before = new Map(a.map((m) => [m.cluster, m.assessedOn]));
+  const after = new Map(b.map((m) => [m.cluster, m.assessedOn]));
+  const changed = new Set<string>();
+  for (const [cluster, date] of after) if (before.get(cluster) !== date) changed.add(cluster);
+  for (const cluster of before.keys()) if (!after.has(cluster)) changed.add(cluster);
+  return [...changed].sort();
 }
 
-/** The latest snapshot on or before the date asked for; null before the first. */
-export function publishedAsOf(snapshots: ReadonlyArray<string>, asOf: string): string | null {
+/**
+ * Why publishing this state would give individual results away, or null when it may be published.
+ * `neighbours` are the published states just before and just after it (where they exist).
+ */
+export function publicationBlocker(
+  state: ReadonlyArray<Member>,
+  neighbours: ReadonlyArray<{ asOf: string; members: ReadonlyArray<Member> }>,
+  minimum: number,
+): string | null {
+  if (state.length < minimum) return `it covers ${state.length} cluster(s); at least ${minimum} are needed`;
+  for (const neighbour of neighbours) {
+    const changed = changedClusters(neighbour.members, state).length;
+    if (changed === 0) return `it is the same as the publication as of ${neighbour.asOf}`;
+    if (changed < minimum) {
+      return `only ${changed} cluster(s) differ from the publication as of ${neighbour.asOf}; at least ${minimum} must, or the difference would show them`;
+    }
+  }
+  return null;
+}
+
+/** The latest publication on or before the date asked for; null before the first. */
+export function publishedAsOf(publications: ReadonlyArray<string>, asOf: string): string | null {
   let found: string | null = null;
-  for (const snapshot of snapshots) if (snapshot <= asOf) found = snapshot;
+  for (const date of publications) if (date <= asOf && (found === null || date > found)) found = date;
   return found;
 }

@@ -31,15 +31,14 @@ export function ScorecardNotices({
       )}
       {withheld.portfolios.length > 0 && (
         <p className="notice" role="status">
-          {withheld.portfolios.map(portfolioLabel).join(", ")}: fewer than {withheld.minClusters} clusters, so the aggregate would
-          give individual results away; it is shown only to those who may see each of these clusters.
+          {withheld.portfolios.map(portfolioLabel).join(", ")}: no published scorecard on or before {query.asOf} that would keep individual
+          results confidential (each needs at least {withheld.minClusters} clusters whose results are not yours to see).
         </p>
       )}
       {snapshots.length > 0 && (
         <p className="notice" role="status">
           Shown as published: {snapshots.map((s) => `${portfolioLabel(s.portfolio)} as of ${s.asOf}`).join(", ")}. Without access to
-          each cluster, a portfolio's aggregate changes only after at least {withheld.minClusters} new benchmarkings, so that no
-          single cluster's results can be worked out by comparing dates.
+          each cluster's results you see the scorecards their coordinator has published, the latest on or before the date you chose.
         </p>
       )}
       {defaulted && available.length > query.portfolios.length && (

@@ -1,4 +1,5 @@
-import { Link } from "react-router";
+import { data, Form, Link } from "react-router";
+import { z } from "zod";
 import { ScoreValue } from "~/components/band";
 import { ScorecardQueryForm } from "~/components/query-form";
 import { ScorecardNotices } from "~/components/scorecard-notices";
@@ -8,15 +9,19 @@ import { loadScorecard } from "~/scorecard-query.server";
 import type { Route } from "./+types/scorecard";
 import { TableScroll } from "~/components/table-scroll";
 import { requireViewer } from "~/auth/session.server";
+import { readForm } from "~/forms.server";
+import { publish } from "~/publications.server";
+import { isIsoDate } from "~/scorecard/benchmarks-csv";
 
 export const meta: Route.MetaFunction = () => [{ title: "Regional Cluster Excellence Scorecard" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { query, catalogue, available, absent, withheld, snapshots, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request, requireViewer(context, request));
+  const { query, catalogue, available, absent, withheld, snapshots, publishable, defaulted, storedAny, catalogues, scorecard } = await loadScorecard(request, requireViewer(context, request));
   return {
     query,
     available,
     notices: { absent, withheld, snapshots, defaulted, storedAny },
+    publishable,
     catalogues: catalogues.map((c) => ({ id: c.id, title: c.title })),
     catalogueTitle: catalogue.title,
     bands: { redBelow: catalogue.bands.redBelowText, greenAbove: catalogue.bands.greenAboveText },
@@ -29,8 +34,19 @@ function fact(value: number | null, unit = ""): string {
   return value === null ? "no data" : `${value.toFixed(1)}${unit}`;
 }
 
-export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
-  const { query, available, notices, catalogues, dimensions, portfolios, bands, catalogueTitle } = loaderData;
+const publishSchema = z.object({ intent: z.literal("publish"), portfolio: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), asOf: z.string().refine(isIsoDate) });
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const viewer = requireViewer(context, request);
+  const parsed = publishSchema.safeParse(await readForm(request));
+  if (!parsed.success) return data({ message: "This form did not come from the scorecard page; reload it and try again.", ok: false }, { status: 400 });
+  const outcome = await publish(viewer, parsed.data.portfolio, parsed.data.asOf);
+  if (!outcome.ok) return data({ message: outcome.error, ok: false }, { status: outcome.status });
+  return { message: `Published: ${portfolioLabel(parsed.data.portfolio)} as of ${parsed.data.asOf}, for those who see it only in aggregate.`, ok: true };
+}
+
+export default function ScorecardPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { query, available, notices, catalogues, dimensions, portfolios, bands, catalogueTitle, publishable } = loaderData;
   const rows: Array<ChartRow> = [
     ...dimensions.map((d, i) => ({
       title: d.title,
@@ -49,6 +65,7 @@ export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
       </p>
       <ScorecardQueryForm query={query} available={available} catalogues={catalogues} />
       <ScorecardNotices query={query} available={available} {...notices} />
+      {actionData && <p className={actionData.ok ? "notice" : "errors"} role={actionData.ok ? "status" : "alert"}>{actionData.message}</p>}
       {portfolios.length === 0 ? null : (
         <>
           <section aria-labelledby="facts-h">
@@ -114,6 +131,23 @@ export default function ScorecardPage({ loaderData }: Route.ComponentProps) {
               </table>
             </TableScroll>
           </section>
+          {publishable.length > 0 && (
+            <section aria-labelledby="publish-h">
+              <h2 id="publish-h">Publish</h2>
+              <p className="muted">
+                Policy makers and cluster managers see a portfolio only as published. Each publication must cover at least
+                {" "}{notices.withheld.minClusters} clusters and differ from the one before by as many, so that no cluster's results show.
+              </p>
+              {publishable.map((code) => (
+                <Form key={code} method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="publish" />
+                  <input type="hidden" name="portfolio" value={code} />
+                  <input type="hidden" name="asOf" value={query.asOf} />
+                  <button type="submit" className="secondary">Publish {portfolioLabel(code)} as of {query.asOf}</button>
+                </Form>
+              ))}
+            </section>
+          )}
         </>
       )}
     </>

@@ -1,22 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { publishedAsOf, snapshotDates } from "../../app/auth/disclosure";
+import { changedClusters, publicationBlocker, publishedAsOf } from "../../app/auth/disclosure";
 
-describe("snapshot dates against differencing", () => {
-  const arctic = ["2017-03-14", "2017-04-05", "2017-04-26", "2017-05-30", "2017-06-20", "2017-08-22"];
+const round2017 = [
+  { cluster: "tromso", assessedOn: "2017-03-14" },
+  { cluster: "alta", assessedOn: "2017-04-05" },
+  { cluster: "hammerfest", assessedOn: "2017-04-26" },
+  { cluster: "kirkenes", assessedOn: "2017-05-18" },
+  { cluster: "harstad", assessedOn: "2017-06-08" },
+  { cluster: "vadso", assessedOn: "2017-08-22" },
+];
 
-  it("moves only after K new benchmarkings, counting several on one day together", () => {
-    expect(snapshotDates(arctic, 3)).toEqual(["2017-04-26", "2017-08-22"]);
-    expect(snapshotDates([...arctic].reverse(), 3)).toEqual(["2017-04-26", "2017-08-22"]);
-    expect(snapshotDates(["2019-01-01", "2019-01-01", "2019-01-01", "2019-02-01"], 3)).toEqual(["2019-01-01"]);
-    expect(snapshotDates(["2019-01-01", "2019-02-01"], 3)).toEqual([]);
-    expect(snapshotDates(arctic, 1)).toEqual(arctic);
+describe("publications against differencing", () => {
+  it("a publication needs at least K clusters", () => {
+    expect(publicationBlocker(round2017.slice(0, 2), [], 3)).toBe("it covers 2 cluster(s); at least 3 are needed");
+    expect(publicationBlocker(round2017, [], 3)).toBeNull();
   });
 
-  it("shows the latest snapshot on or before the date asked for", () => {
-    const snapshots = snapshotDates(arctic, 3);
-    expect(publishedAsOf(snapshots, "2017-09-01")).toBe("2017-08-22");
-    expect(publishedAsOf(snapshots, "2017-08-21")).toBe("2017-04-26");
-    expect(publishedAsOf(snapshots, "2017-04-26")).toBe("2017-04-26");
-    expect(publishedAsOf(snapshots, "2017-04-25")).toBeNull();
+  it("and at least K clusters changed against the publications before and after it", () => {
+    const first = { asOf: "2017-05-01", members: round2017.slice(0, 3) };
+    expect(publicationBlocker(round2017.slice(0, 5), [first], 3)).toBe(
+      "only 2 cluster(s) differ from the publication as of 2017-05-01; at least 3 must, or the difference would show them",
+    );
+    expect(publicationBlocker(round2017, [first], 3)).toBeNull();
+    expect(publicationBlocker(round2017.slice(0, 3), [first], 3)).toBe("it is the same as the publication as of 2017-05-01");
+    const oneAgain = round2017.map((m) => (m.cluster === "tromso" ? { ...m, assessedOn: "2019-03-01" } : m));
+    const full = { asOf: "2017-09-01", members: round2017 };
+    expect(publicationBlocker(oneAgain, [full], 3)).toMatch(/^only 1 cluster\(s\) differ/);
+    // a back-dated publication is checked against the later one too
+    expect(publicationBlocker(round2017.slice(0, 4), [first, full], 3)).toMatch(/^only 1 cluster\(s\) differ from the publication as of 2017-05-01/);
+  });
+
+  it("counts clusters added, re-benchmarked and gone", () => {
+    expect(changedClusters(round2017.slice(0, 2), [{ cluster: "tromso", assessedOn: "2019-01-01" }, round2017[2]!])).toEqual(["alta", "hammerfest", "tromso"]);
+  });
+
+  it("those who see only aggregates get the latest publication on or before the date", () => {
+    const dates = ["2017-09-01", "2016-09-01"];
+    expect(publishedAsOf(dates, "2017-12-31")).toBe("2017-09-01");
+    expect(publishedAsOf(dates, "2017-08-31")).toBe("2016-09-01");
+    expect(publishedAsOf(dates, "2016-08-31")).toBeNull();
   });
 });

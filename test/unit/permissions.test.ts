@@ -150,7 +150,7 @@ describe("confidentiality", () => {
     }
   });
 
-  it("differencing: someone who sees only aggregates cannot isolate one cluster by comparing dates or since", async () => {
+  it("differencing: someone who sees only aggregates gets published states only, whatever the date or since", async () => {
     const overall = async (who: Who, query: string) => {
       const req = request(who, `/scorecard?p=arctic&${query}`);
       const data = (await routes.scorecard.loader({ request: req, params: {}, context: await contextFor(who, req) } as any)) as {
@@ -158,17 +158,31 @@ describe("confidentiality", () => {
       };
       return data.portfolios.map((p) => `${p.clusters} clusters, ${p.overall.green} green`)[0] ?? "withheld";
     };
-    // The Arctic clusters were benchmarked one by one from March to August 2017.
+    // The Arctic clusters were benchmarked one by one from March to August 2017; the demo publishes 2017-09-01.
     const days = ["2017-05-01", "2017-05-20", "2017-06-10", "2017-08-21"];
-    const adminViews = new Set(await Promise.all(days.map((d) => overall("admin", `asOf=${d}`))));
-    expect(adminViews.size).toBeGreaterThan(1); // the coordinator's and admin's view follow every benchmarking
+    expect(new Set(await Promise.all(days.map((d) => overall("admin", `asOf=${d}`)))).size).toBeGreaterThan(1);
     for (const who of ["policy", "manager"] as const) {
-      const views = new Set(await Promise.all(days.map((d) => overall(who, `asOf=${d}`))));
-      expect(views.size, who).toBe(1); // fewer than K new benchmarkings: the published aggregate does not move
+      for (const d of days) expect(await overall(who, `asOf=${d}`), `${who} ${d}`).toBe("withheld");
       expect(await overall(who, "asOf=2017-09-01")).toBe("6 clusters, 89 green");
-      expect(await overall(who, "asOf=2017-09-01&since=2017-04-06")).toBe("6 clusters, 89 green"); // since cannot narrow it
+      expect(await overall(who, "asOf=2018-12-31&since=2017-08-01")).toBe("6 clusters, 89 green"); // since cannot narrow it
     }
     expect(await overall("coordinator", "asOf=2017-09-01&since=2017-04-06")).not.toBe("6 clusters, 89 green");
+  });
+
+  it("a publication is refused when it would show fewer than K clusters, or differ from its neighbour by fewer", async () => {
+    const { publish } = await import("../../app/publications.server");
+    const coordinator = (await viewerFromRequest(request("coordinator", "/")))!;
+    const policy = (await viewerFromRequest(request("policy", "/")))!;
+    expect(await publish(policy, "arctic", "2017-06-30")).toMatchObject({ ok: false, status: 403 });
+    expect(await publish(coordinator, "arctic", "2017-04-10")).toEqual({ ok: false, status: 409, error: "Not published: it covers 2 cluster(s); at least 3 are needed." });
+    expect(await publish(coordinator, "arctic", "2017-06-30")).toEqual({
+      ok: false,
+      status: 409,
+      error: "Not published: only 1 cluster(s) differ from the publication as of 2017-09-01; at least 3 must, or the difference would show them.",
+    });
+    expect(await publish(coordinator, "arctic", "2017-09-01")).toMatchObject({ ok: false, status: 409 });
+    expect(await publish(coordinator, "arctic", "2017-05-18")).toMatchObject({ ok: false, error: expect.stringMatching(/^Not published: only 2 cluster\(s\) differ/) });
+    expect(await publish(coordinator, "arctic", "2017-04-30")).toEqual({ ok: true }); // 3 clusters, 3 fewer than 2017-09-01
   });
 
   it("K-anonymity: a portfolio of K-1 clusters is withheld from a policy maker, shown to an admin, and shown to all at K", async () => {
@@ -186,6 +200,11 @@ describe("confidentiality", () => {
     expect(await portfoliosSeen("policy")).toEqual({ shown: [], withheld: ["mini"] });
     expect(await portfoliosSeen("admin")).toEqual({ shown: ["mini"], withheld: [] });
     expect((await importBenchmarks("mini3.csv", ["cluster,name,portfolios,assessed_on,S1", "mini-2,Mini 2,mini,2018-02-01,12"].join("\n"), "rces-2017")).ok).toBe(true);
+    expect(await portfoliosSeen("policy")).toEqual({ shown: [], withheld: ["mini"] }); // not published yet
+    const { publish } = await import("../../app/publications.server");
+    const admin = (await viewerFromRequest(request("admin", "/")))!;
+    expect(await publish(admin, "mini", "2018-01-15")).toMatchObject({ ok: false, status: 409 }); // 2 clusters then
+    expect(await publish(admin, "mini", "2018-06-01")).toEqual({ ok: true });
     expect(await portfoliosSeen("policy")).toEqual({ shown: ["mini"], withheld: [] });
   });
 });
