@@ -73,14 +73,6 @@ export type ImportGuard = (file: { portfolios: Array<string>; knownClusterIds: A
 export async function checkImport(fileName: string, text: string, catalogueId: string, guard?: ImportGuard): Promise<ImportCheck> {
   const catalogue = await getCatalogue(catalogueId);
   if (!catalogue) return { ok: false, errors: [`catalogue ${catalogueId} is not stored`] };
-  const digest = sha256(text);
-  const previous = await db().benchmarkImport.findUnique({ where: { sha256: digest }, select: { id: true, fileName: true, importedAt: true } });
-  if (previous) {
-    return {
-      ok: false,
-      errors: [`${fileName}: this file was already imported on ${previous.importedAt.toISOString().slice(0, 10)}; nothing was stored again`],
-    };
-  }
   const parsed = parseBenchmarksCsv(text, catalogue);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => formatFileError(fileName, e)) };
   if (guard) {
@@ -88,6 +80,12 @@ export async function checkImport(fileName: string, text: string, catalogueId: s
     const knownClusterIds = [...(await knownClusters([...new Set(parsed.assessments.map((a) => a.cluster))])).keys()];
     const refusal = await guard({ portfolios, knownClusterIds });
     if (refusal) return { ok: false, errors: [`${fileName}: ${refusal}`], refused: true };
+  }
+  // Asked only after the guard: whether a file was imported before is not for everyone to learn.
+  const digest = sha256(text);
+  const previous = await db().benchmarkImport.findUnique({ where: { sha256: digest }, select: { importedAt: true } });
+  if (previous) {
+    return { ok: false, errors: [`${fileName}: this file was already imported on ${previous.importedAt.toISOString().slice(0, 10)}; nothing was stored again`] };
   }
   const stored = await alreadyStored(parsed.assessments);
   const conflicts: Array<FileError> = parsed.assessments

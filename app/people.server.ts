@@ -68,8 +68,9 @@ export async function acceptInvitation(token: string, password: string | null, s
   const open = await openInvitation(token, now);
   if (!open.ok) return open;
   const { invitation } = open;
+  // One answer for "no password given", whether or not the address has an account.
+  if (!password && signedInEmail !== invitation.email) return { ok: false, error: `Choose a password, or sign in as ${invitation.email} if you have an account.` };
   if (invitation.existingUser && signedInEmail !== invitation.email) return { ok: false, error: `Sign in as ${invitation.email} first, then open the link again.` };
-  if (!invitation.existingUser && !password) return { ok: false, error: "Choose a password." };
   const passwordHash = password && !invitation.existingUser ? await hashPassword(password) : null;
   return db().$transaction(async (tx) => {
     // Marking it used is the guard against two acceptances at once: only one update finds it unused.

@@ -13,7 +13,9 @@ export const meta: Route.MetaFunction = () => [{ title: "Sign in · RCES" }];
 function safeRedirect(target: string | null | undefined): string | null {
   if (!target || !target.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(target)) return null;
   const resolved = new URL(target, "http://rces.invalid");
-  return resolved.origin === "http://rces.invalid" ? resolved.pathname + resolved.search : null;
+  const path = resolved.pathname + resolved.search;
+  // Checked again after resolving: "/..//evil.example" resolves to the protocol-relative "//evil.example".
+  return resolved.origin === "http://rces.invalid" && !path.startsWith("//") && !path.startsWith("/\\") ? path : null;
 }
 
 export function loader({ context, request }: Route.LoaderArgs) {

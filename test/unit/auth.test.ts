@@ -94,7 +94,7 @@ describe("invitations and reset links", () => {
   it("a role on an existing account is accepted only by that account, signed in", async () => {
     const created = await invite(coordinator, { email: "nils@example.org", name: "Nils", role: "policyMaker", portfolio: "arctic", clusterId: null });
     const token = created.ok ? created.token : "";
-    expect(await acceptInvitation(token, null, null)).toEqual({ ok: false, error: "Sign in as nils@example.org first, then open the link again." });
+    expect(await acceptInvitation(token, null, null)).toEqual({ ok: false, error: "Choose a password, or sign in as nils@example.org if you have an account." });
     expect(await acceptInvitation(token, "hijack password", "kari@example.org")).toEqual({ ok: false, error: "Sign in as nils@example.org first, then open the link again." });
     expect((await acceptInvitation(token, null, "nils@example.org")).ok).toBe(true);
   });

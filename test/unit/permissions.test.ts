@@ -22,6 +22,7 @@ const routes = {
   methodology: await import("../../app/routes/methodology"),
   catalogue: await import("../../app/routes/catalogue"),
   home: await import("../../app/routes/home"),
+  login: await import("../../app/routes/login"),
   people: await import("../../app/routes/people"),
   audit: await import("../../app/routes/audit"),
 };
@@ -122,6 +123,23 @@ describe("the permission matrix", () => {
       expect(actual).toEqual(expected);
     });
   }
+});
+
+describe("sign-in redirects", () => {
+  it("go back only to a page of this site, never elsewhere", async () => {
+    const target = async (redirectTo: string) => {
+      const req = request("admin", `/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+      const context = await contextFor("admin", req);
+      const thrown = await Promise.resolve()
+        .then(() => routes.login.loader({ request: req, params: {}, context } as any))
+        .catch((e: unknown) => e);
+      return (thrown as Response).headers.get("Location");
+    };
+    expect(await target("/clusters?q=Alta")).toBe("/clusters?q=Alta");
+    for (const evil of ["//evil.example", "/..//evil.example/x", "https://evil.example", "/\\evil.example", "/\t/evil.example", "javascript:alert(1)"]) {
+      expect(await target(evil), evil).toBe("/scorecard");
+    }
+  });
 });
 
 describe("confidentiality", () => {
