@@ -86,7 +86,7 @@ export async function loadScorecard(request: Request, viewer: Viewer) {
     if (!rowsAsOf.has(published)) rowsAsOf.set(published, latestAssessmentsAsOf(published));
     const members = (await rowsAsOf.get(published)!).filter((a) => a.portfolios.includes(code));
     const seen = await visibleAmong(viewer, members.map((a) => a.cluster));
-    if (!mayViewAggregate(members.filter((a) => !seen.has(a.cluster)).length, false, minClusters)) {
+    if (!mayViewAggregate(members.filter((a) => !seen.has(a.cluster)).length, minClusters)) {
       withheld.push(code);
       continue;
     }

@@ -34,7 +34,8 @@ export const managedClusters = (viewer: Viewer) => scopes(viewer, "clusterManage
 /**
  * Whose individual data (indicator values, lights next to a cluster's name) the viewer may see:
  * an admin all; a coordinator the clusters of their portfolios; a cluster manager their cluster;
- * a policy maker the clusters of their portfolios that have given consent.
+ * a policy maker the clusters of their portfolios that have given consent. The database condition
+ * built from this is in access.server.ts.
  */
 export type IndividualAccess = {
   all: boolean;
@@ -52,17 +53,6 @@ export function individualAccess(viewer: Viewer): IndividualAccess {
   };
 }
 
-/** The same rule for one cluster whose portfolios and consent are known. */
-export function maySeeCluster(viewer: Viewer, cluster: { id: string; portfolios: ReadonlyArray<string>; consented: boolean }): boolean {
-  const access = individualAccess(viewer);
-  return (
-    access.all ||
-    access.clusters.includes(cluster.id) ||
-    cluster.portfolios.some((p) => access.portfolios.includes(p)) ||
-    (cluster.consented && cluster.portfolios.some((p) => access.withConsentIn.includes(p)))
-  );
-}
-
 /** Importing benchmarking of these portfolios: an admin, or the coordinator of every one of them. */
 export function mayImport(viewer: Viewer, portfolios: ReadonlyArray<string>): { ok: true } | { ok: false; notYours: Array<string> } {
   if (isAdmin(viewer)) return { ok: true };
@@ -77,11 +67,11 @@ export function mayUseImport(viewer: Viewer): boolean {
 }
 
 /**
- * K-anonymity of aggregates: a portfolio of fewer than `minimum` clusters gives individuals away,
- * so its aggregate is shown only to a viewer who may see every one of its clusters anyway.
+ * K-anonymity of aggregates: an aggregate over fewer than `minimum` clusters hidden from the viewer
+ * gives individuals away (the clusters they may see do not count: they could subtract those).
  */
-export function mayViewAggregate(clusterCount: number, viewerSeesAll: boolean, minimum = DEFAULT_MIN_CLUSTERS): boolean {
-  return clusterCount === 0 || clusterCount >= minimum || viewerSeesAll;
+export function mayViewAggregate(hiddenClusters: number, minimum = DEFAULT_MIN_CLUSTERS): boolean {
+  return hiddenClusters === 0 || hiddenClusters >= minimum;
 }
 
 /** Where a viewer lands after signing in: the view of their role. */
