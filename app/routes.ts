@@ -17,5 +17,7 @@ export default [
   route("forgot", "routes/forgot.tsx"),
   route("people", "routes/people.tsx"),
   route("audit", "routes/audit.tsx"),
+  route("programs", "routes/programs.tsx"),
+  route("programs/:programId", "routes/program.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { initialTransition, transition, type AnyStateMachine, type EventFromLogic, type InputFrom, type SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import type { Prisma } from "./generated/prisma/client";
 import { goalMachine, GOAL_MACHINE_VERSION } from "../workflows/goal";
 import { improvementCycleMachine, CYCLE_MACHINE_VERSION } from "../workflows/improvement-cycle";
 import { workshopMachine, WORKSHOP_MACHINE_VERSION } from "../workflows/workshop";
@@ -28,18 +29,21 @@ export type StepResult<K extends WorkflowKind> =
 
 const stateText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
+/** Starts a workflow; inside `tx` when it is created together with what it belongs to. */
 export async function createWorkflow<K extends WorkflowKind>(
   kind: K,
-  { input, actorId, id = randomUUID() }: { input?: InputFrom<MachineOf<K>>; actorId: string | null; id?: string },
+  { input, actorId, id = randomUUID(), tx }: { input?: InputFrom<MachineOf<K>>; actorId: string | null; id?: string; tx?: Prisma.TransactionClient },
 ): Promise<string> {
   const { machine, version } = MACHINES[kind];
   const [snapshot] = initialTransition(machine as AnyStateMachine, input);
-  await db().$transaction(async (tx) => {
-    await tx.workflowInstance.create({
+  const write = async (client: Prisma.TransactionClient) => {
+    await client.workflowInstance.create({
       data: { id, kind, machineVersion: version, state: stateText(snapshot.value), snapshot: JSON.stringify((machine as AnyStateMachine).getPersistedSnapshot(snapshot)) },
     });
-    await audit(tx, { actorId, action: `${kind}.create`, subject: `${kind} ${id}`, after: { state: snapshot.value } });
-  });
+    await audit(client, { actorId, action: `${kind}.create`, subject: `${kind} ${id}`, after: { state: snapshot.value } });
+  };
+  if (tx) await write(tx);
+  else await db().$transaction(write);
   return id;
 }
 

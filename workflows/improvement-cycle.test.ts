@@ -46,6 +46,9 @@ describe("improvement cycle machine", () => {
     const decided = run(...rebenchmarking, { type: "DECIDE_GO_AHEAD", decision }, { type: "START_REVIEW", facts: missing });
     expect(decided.value).toBe("review");
     expect(decided.context.goAhead).toEqual(decision);
+    const once = run(...rebenchmarking, { type: "DECIDE_GO_AHEAD", decision });
+    expect(once.can({ type: "DECIDE_GO_AHEAD", decision })).toBe(false); // decided already: nothing to decide
+    expect(once.can({ type: "DECIDE_GO_AHEAD", decision: { ...decision, without: ["arc-vadso-food"] } })).toBe(true);
     // a decision about other clusters does not cover a missing one
     const other = { ...decision, without: ["arc-alta-experience"] };
     expect(run(...rebenchmarking, { type: "DECIDE_GO_AHEAD", decision: other }, { type: "START_REVIEW", facts: missing }).value).toBe("rebenchmarking");

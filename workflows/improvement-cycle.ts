@@ -5,6 +5,10 @@ import { assign, setup } from "xstate";
 // it, for the page to show. Pure: facts about goals and benchmarkings arrive with the events.
 
 export const CYCLE_MACHINE_VERSION = 1;
+
+export const CYCLE_STAGES = ["baseline", "kickoff", "learning", "rebenchmarking", "review", "closed"] as const;
+export const CYCLE_COMMANDS = ["START_KICKOFF", "COMPLETE_KICKOFF", "START_REBENCHMARKING", "DECIDE_GO_AHEAD", "START_REVIEW", "CLOSE"] as const;
+export type CycleCommand = (typeof CYCLE_COMMANDS)[number];
 export const DEFAULT_JOINT_PROJECTS = 2;
 
 /** What the kickoff must have produced (report section 4, Forum 1). */
@@ -62,7 +66,11 @@ export const improvementCycleMachine = setup({
   guards: {
     kickoffComplete: ({ context, event }) => event.type === "COMPLETE_KICKOFF" && kickoffBlockers(event.facts, context.requiredJointProjects).length === 0,
     reviewReady: ({ context, event }) => event.type === "START_REVIEW" && reviewBlockers(event.facts, context.goAhead).length === 0,
-    decisionNamesClusters: ({ event }) => event.type === "DECIDE_GO_AHEAD" && event.decision.without.length > 0 && event.decision.decidedBy.length > 0,
+    // A decision names the missing clusters, and only when one is needed: some are not covered yet.
+    decisionNamesClusters: ({ context, event }) =>
+      event.type === "DECIDE_GO_AHEAD" &&
+      event.decision.decidedBy.length > 0 &&
+      event.decision.without.some((id) => !context.goAhead?.without.includes(id)),
   },
 }).createMachine({
   id: "improvementCycle",

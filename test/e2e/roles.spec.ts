@@ -101,3 +101,20 @@ test("account pages fit 360 px", async ({ page }) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
   }
 });
+
+test("the coordinator opens an improvement program from the baseline and starts its kickoff", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/programs");
+  const form = page.getByRole("form", { name: "Open a program" });
+  await form.getByLabel("Name").fill("Arctic 2017-2019");
+  await form.getByLabel(/^Baseline/).fill("2017-09-01");
+  await form.getByLabel("Starts").fill("2017-10-30");
+  await form.getByRole("button", { name: "Open the program" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Arctic 2017-2019");
+  await expect(page.getByText("Arctic · 2017-10-30 to 2019-10-30")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Baseline scores" })).toContainText("47.8");
+  await page.getByRole("button", { name: "Start the kickoff" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Kickoff forum" })).toContainText("(now)");
+  await expect(page.getByRole("status")).toContainText("The region has no agreed goal yet.");
+  await expect(page.getByRole("button", { name: "Complete the kickoff" })).toHaveCount(0);
+});

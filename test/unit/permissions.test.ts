@@ -25,6 +25,7 @@ const routes = {
   login: await import("../../app/routes/login"),
   people: await import("../../app/routes/people"),
   audit: await import("../../app/routes/audit"),
+  programs: await import("../../app/routes/programs"),
 };
 
 type Who = "out" | "admin" | "coordinator" | "manager" | "policy";
@@ -111,6 +112,8 @@ describe("the permission matrix", () => {
     ["GET /methodology", () => (w) => load(w, routes.methodology, "/methodology"), ALL(200) as Record<Who, number>],
     ["GET /people", () => (w) => load(w, routes.people, "/people"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
     ["GET /audit", () => (w) => load(w, routes.audit, "/audit"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
+    ["GET /programs", () => (w) => load(w, routes.programs, "/programs"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
+    ["POST /programs, open a Nordland program", () => (w) => post(w, routes.programs, "/programs", {}, { name: "Nordland 2017", portfolio: "nordland", startsOn: "2017-10-01", baselineAsOf: "2017-09-01" }), { out: 302, admin: 302, coordinator: 403, manager: 403, policy: 403 }],
     ["POST /people, invite a Nordland policy maker", () => (w) => post(w, routes.people, "/people", {}, { intent: "invite", email: `n-${w}@x.org`, name: "N", role: "policyMaker", portfolio: "nordland" }), { out: 302, admin: 200, coordinator: 403, manager: 403, policy: 403 }],
     ["POST /clusters/<Arctic cluster>, record consent", () => (w) => post(w, routes.cluster, "/clusters/arc-harstad-offshore", { clusterId: "arc-harstad-offshore" }, { intent: w === "coordinator" ? "withdraw" : "give" }), { out: 302, admin: 200, coordinator: 200, manager: 404, policy: 404 }],
     ["GET /methodology/rces-2017", () => (w) => load(w, routes.catalogue, "/methodology/rces-2017", { catalogueId: "rces-2017" }), ALL(200) as Record<Who, number>],

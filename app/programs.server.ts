@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { addYears, format, parseISO } from "date-fns";
+import type { SnapshotFrom } from "xstate";
+import { audit } from "./audit.server";
+import { coordinatedPortfolios, isAdmin, mayImport, type Viewer } from "./auth/roles";
+import { latestAssessmentsAsOf } from "./benchmarks.server";
+import { getCatalogue } from "./catalogues.server";
+import { db } from "./db.server";
+import { computeScorecard, type PortfolioScorecard } from "./scorecard/compute";
+import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
+import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
+
+// Improvement programs: a portfolio's two-year cycle, started from a frozen baseline scorecard.
+// For now for those who see the portfolio in full (its coordinators and administrators).
+
+
+export type ProgramInput = { portfolio: string; name: string; startsOn: string; endsOn?: string; catalogueId: string; baselineAsOf: string };
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
+
+const mayRun = (viewer: Viewer, portfolio: string) => mayImport(viewer, [portfolio]).ok;
+
+export async function createProgram(actor: Viewer, input: ProgramInput): Promise<Outcome<{ id: string }>> {
+  if (!mayRun(actor, input.portfolio)) return { ok: false, status: 403, error: "Only the portfolio's coordinators and administrators open its programs." };
+  const catalogue = await getCatalogue(input.catalogueId);
+  if (!catalogue) return { ok: false, status: 422, error: `No catalogue ${input.catalogueId} is stored.` };
+  const baseline = computeScorecard(catalogue, await latestAssessmentsAsOf(input.baselineAsOf), { asOf: input.baselineAsOf, portfolios: [input.portfolio] }).portfolios[0]!;
+  if (baseline.clusters === 0) return { ok: false, status: 422, error: `No cluster of ${input.portfolio} has a benchmarking on or before ${input.baselineAsOf}.` };
+  // Without labels yet (a later issue), a program runs two years by default.
+  const endsOn = input.endsOn ?? format(addYears(parseISO(input.startsOn), 2), "yyyy-MM-dd");
+  if (endsOn <= input.startsOn) return { ok: false, status: 422, error: "The program must end after it starts." };
+  const id = randomUUID();
+  await db().$transaction(async (tx) => {
+    const cycleId = await createWorkflow("improvementCycle", { input: {}, actorId: actor.userId, tx });
+    await tx.program.create({
+      data: { id, portfolio: input.portfolio, name: input.name, startsOn: input.startsOn, endsOn, catalogueId: catalogue.id, baselineAsOf: input.baselineAsOf, baseline: JSON.stringify(baseline), cycleId, createdById: actor.userId },
+    });
+    await audit(tx, { actorId: actor.userId, action: "program.create", subject: `program ${id}`, after: { name: input.name, portfolio: input.portfolio, baselineAsOf: input.baselineAsOf, catalogueId: catalogue.id } });
+  });
+  return { ok: true, id };
+}
+
+export async function listPrograms(viewer: Viewer) {
+  return db().program.findMany({
+    where: isAdmin(viewer) ? {} : { portfolio: { in: coordinatedPortfolios(viewer) } },
+    select: { id: true, name: true, portfolio: true, startsOn: true, endsOn: true },
+    orderBy: { startsOn: "desc" },
+  });
+}
+
+/** Clusters of the baseline still without a benchmarking after the program started. */
+async function notRebenchmarked(program: { portfolio: string; startsOn: string; baselineAsOf: string }): Promise<Array<string>> {
+  const atBaseline = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => a.portfolios.includes(program.portfolio)).map((a) => a.cluster);
+  const renewed = await db().assessment.findMany({ where: { clusterId: { in: atBaseline }, assessedOn: { gte: program.startsOn } }, select: { clusterId: true }, distinct: ["clusterId"] });
+  const done = new Set(renewed.map((r) => r.clusterId));
+  return atBaseline.filter((id) => !done.has(id)).sort();
+}
+
+/** The facts the cycle's guards need now. Goals and joint projects come with a later slice. */
+async function cycleFacts(program: { portfolio: string; startsOn: string; baselineAsOf: string; baseline: string }) {
+  return {
+    kickoff: { agreedRegionalGoals: 0, clustersWithoutAgreedGoal: [] as Array<string>, jointProjectsDefined: 0 },
+    rebenchmarking: { clustersNotRebenchmarked: await notRebenchmarked(program) },
+  };
+}
+
+export async function programView(viewer: Viewer, id: string) {
+  const program = await db().program.findUnique({ where: { id } });
+  if (!program || !mayRun(viewer, program.portfolio)) return null;
+  const cycle = await loadWorkflow("improvementCycle", program.cycleId);
+  if (!cycle) throw new Error(`program ${id} has no cycle ${program.cycleId}`);
+  const snapshot = cycle.snapshot as SnapshotFrom<typeof improvementCycleMachine>;
+  const facts = await cycleFacts(program);
+  const stage = String(snapshot.value);
+  const blockers =
+    stage === "kickoff"
+      ? kickoffBlockers(facts.kickoff, snapshot.context.requiredJointProjects)
+      : stage === "rebenchmarking"
+        ? reviewBlockers(facts.rebenchmarking, snapshot.context.goAhead)
+        : [];
+  const today = format(new Date(), "yyyy-MM-dd");
+  // Exactly the steps the machine accepts now (guards included): what the page offers.
+  const commands = CYCLE_COMMANDS.filter((command) => snapshot.can(eventFor(command, facts, viewer.userId, today)));
+  return {
+    commands,
+    program: { id: program.id, name: program.name, portfolio: program.portfolio, startsOn: program.startsOn, endsOn: program.endsOn, catalogueId: program.catalogueId, baselineAsOf: program.baselineAsOf },
+    baseline: JSON.parse(program.baseline) as PortfolioScorecard,
+    stage,
+    revision: cycle.revision,
+    blockers,
+    goAhead: snapshot.context.goAhead,
+    missing: facts.rebenchmarking.clustersNotRebenchmarked,
+  };
+}
+
+/** The cycle events a page may offer, each with the facts its guard needs. */
+function eventFor(command: CycleCommand, facts: Awaited<ReturnType<typeof cycleFacts>>, actorId: string, today: string): CycleEvent {
+  switch (command) {
+    case "COMPLETE_KICKOFF":
+      return { type: command, facts: facts.kickoff };
+    case "START_REVIEW":
+      return { type: command, facts: facts.rebenchmarking };
+    case "DECIDE_GO_AHEAD":
+      return { type: command, decision: { decidedBy: actorId, at: today, without: facts.rebenchmarking.clustersNotRebenchmarked } };
+    default:
+      return { type: command };
+  }
+}
+
+export async function advanceCycle(actor: Viewer, id: string, command: CycleCommand, expectedRevision: number, today: string): Promise<Outcome> {
+  const program = await db().program.findUnique({ where: { id } });
+  if (!program || !mayRun(actor, program.portfolio)) return { ok: false, status: 404, error: "No such program." };
+  const facts = await cycleFacts(program);
+  const result = await sendEvent("improvementCycle", program.cycleId, eventFor(command, facts, actor.userId, today), { actorId: actor.userId, expectedRevision });
+  if (result.ok) return { ok: true };
+  if (result.reason === "changed-meanwhile") return { ok: false, status: 409, error: result.message };
+  const context = ((await loadWorkflow("improvementCycle", program.cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>).context;
+  const why =
+    command === "COMPLETE_KICKOFF"
+      ? kickoffBlockers(facts.kickoff, context.requiredJointProjects)
+      : command === "START_REVIEW"
+        ? reviewBlockers(facts.rebenchmarking, context.goAhead)
+        : [];
+  return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: why.length ? `Not yet: ${why.join(" ")}` : "This step is not possible at this stage of the cycle." };
+}

@@ -1,0 +1,68 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "./db";
+import { ROOT } from "./fixtures";
+
+// Programs on the seeded demo: a frozen baseline and the cycle driven through its machine.
+useFreshDatabase();
+execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env: process.env, stdio: "pipe" });
+const { advanceCycle, createProgram, listPrograms, programView } = await import("../../app/programs.server");
+const { importBenchmarks } = await import("../../app/benchmarks.server");
+const { db, disconnectDb } = await import("../../app/db.server");
+afterAll(() => disconnectDb());
+
+const coordinator = { userId: "demo-coordinator", name: "Kari", email: "coordinator@demo.rces", grants: [{ role: "coordinator" as const, portfolio: "arctic", clusterId: null }] };
+const policy = { userId: "demo-policy", name: "Pia", email: "policy@demo.rces", grants: [{ role: "policyMaker" as const, portfolio: "arctic", clusterId: null }] };
+const input = { portfolio: "arctic", name: "Arctic 2017-2019", startsOn: "2017-10-30", baselineAsOf: "2017-09-01", catalogueId: "rces-2017" };
+
+describe("improvement programs", () => {
+  it("open with the portfolio's scorecard frozen as the baseline, and run two years by default", async () => {
+    expect(await createProgram(policy, input)).toMatchObject({ ok: false, status: 403 });
+    expect(await createProgram(coordinator, { ...input, baselineAsOf: "2016-01-01" })).toMatchObject({ ok: false, status: 422 });
+    const created = await createProgram(coordinator, input);
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.id : "";
+    const view = (await programView(coordinator, id))!;
+    expect(view.program).toMatchObject({ name: "Arctic 2017-2019", startsOn: "2017-10-30", endsOn: "2019-10-30", baselineAsOf: "2017-09-01" });
+    expect(view.baseline.overall).toEqual({ green: 89, cells: 186, score: 47.8, band: "yellow" });
+    expect(view.stage).toBe("baseline");
+    expect(view.commands).toEqual(["START_KICKOFF"]);
+    expect(await listPrograms(coordinator)).toHaveLength(1);
+    expect(await programView(policy, id)).toBeNull();
+  });
+
+  it("moves through the cycle only as its machine allows, explaining what blocks the next step", async () => {
+    const { id } = await db().program.findFirstOrThrow({ select: { id: true } });
+    expect(await advanceCycle(coordinator, id, "START_KICKOFF", 0, "2017-10-30")).toEqual({ ok: true });
+    const kickoff = (await programView(coordinator, id))!;
+    expect(kickoff.stage).toBe("kickoff");
+    expect(kickoff.commands).toEqual([]); // no goals or joint projects yet: nothing the machine accepts
+    expect(kickoff.blockers[0]).toBe("The region has no agreed goal yet.");
+    const refused = await advanceCycle(coordinator, id, "COMPLETE_KICKOFF", 1, "2017-10-31");
+    expect(refused).toMatchObject({ ok: false, status: 409, error: expect.stringMatching(/^Not yet: The region has no agreed goal yet\./) });
+    expect(await advanceCycle(coordinator, id, "CLOSE", 1, "2017-10-31")).toMatchObject({ ok: false, status: 409 });
+    expect(await advanceCycle(coordinator, id, "START_KICKOFF", 0, "2017-10-31")).toMatchObject({ ok: false, error: "Someone changed this meanwhile: reload the page and try again." });
+    expect(await advanceCycle(policy, id, "CLOSE", 1, "2017-10-31")).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("lists the clusters not benchmarked again, and takes a recorded decision to go ahead without them", async () => {
+    const { id, cycleId } = await db().program.findFirstOrThrow({ select: { id: true, cycleId: true } });
+    // Move the stored cycle to rebenchmarking, as later slices (goals) will allow through the kickoff.
+    const { sendEvent } = await import("../../app/workflows.server");
+    const ready = { agreedRegionalGoals: 1, clustersWithoutAgreedGoal: [], jointProjectsDefined: 2 };
+    expect((await sendEvent("improvementCycle", cycleId, { type: "COMPLETE_KICKOFF", facts: ready }, { actorId: "test" })).ok).toBe(true);
+    expect((await sendEvent("improvementCycle", cycleId, { type: "START_REBENCHMARKING" }, { actorId: "test" })).ok).toBe(true);
+    const csv = ["cluster,name,portfolios,assessed_on,S1", ...["arc-tromso-marine", "arc-alta-experience", "arc-hammerfest-energy", "arc-harstad-offshore", "arc-vadso-food"].map((c) => `${c},${c},arctic;norway,2019-04-01,60`)].join("\n");
+    expect((await importBenchmarks("2019.csv", csv, "rces-2017")).ok).toBe(true);
+    const view = (await programView(coordinator, id))!;
+    expect(view.missing).toEqual(["arc-kirkenes-barents"]);
+    expect(view.commands).toEqual(["DECIDE_GO_AHEAD"]);
+    expect(await advanceCycle(coordinator, id, "DECIDE_GO_AHEAD", view.revision, "2019-05-02")).toEqual({ ok: true });
+    const decided = (await programView(coordinator, id))!;
+    expect(decided.goAhead).toEqual({ decidedBy: "demo-coordinator", at: "2019-05-02", without: ["arc-kirkenes-barents"] });
+    expect(decided.commands).toEqual(["START_REVIEW"]);
+    expect(await advanceCycle(coordinator, id, "START_REVIEW", decided.revision, "2019-05-03")).toEqual({ ok: true });
+    expect((await programView(coordinator, id))!.stage).toBe("review");
+  });
+});
