@@ -27,6 +27,9 @@ export async function invite(actor: Viewer, input: { email: string; name: string
   if (grant.clusterId && !(await db().cluster.findUnique({ where: { id: grant.clusterId }, select: { id: true } }))) {
     return { ok: false, error: `There is no cluster ${grant.clusterId}.` };
   }
+  if (grant.portfolio && !(await db().clusterPortfolio.findFirst({ where: { portfolio: grant.portfolio }, select: { portfolio: true } }))) {
+    return { ok: false, error: `There is no portfolio “${grant.portfolio}” in the benchmarking data.` };
+  }
   const token = newToken();
   const email = input.email.trim().toLowerCase();
   await db().$transaction(async (tx) => {
@@ -133,6 +136,7 @@ export async function resetPassword(token: string, password: string, now = new D
     const row = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash: tokenHash(token) }, select: { userId: true } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
+    await tx.loginAttempt.deleteMany({ where: { email: open.email, succeeded: false } }); // a new password lifts the lock
     await audit(tx, { actorId: row.userId, action: "password.reset", subject: `user ${open.email}` });
     return { ok: true as const, userId: row.userId };
   });
@@ -175,6 +179,9 @@ export async function removeGrant(actor: Viewer, grantId: number): Promise<Outco
   const { user, ...rest } = grant;
   const scope: Grant = { ...rest, role: rest.role as Role };
   if (!mayGrant(actor, scope, await portfoliosOfCluster(scope.clusterId))) return { ok: false, error: "You may not remove this role." };
+  if (scope.role === "admin" && (await db().roleGrant.count({ where: { role: "admin" } })) <= 1) {
+    return { ok: false, error: "This is the last administrator role: give it to someone else first." };
+  }
   await db().$transaction(async (tx) => {
     await tx.roleGrant.delete({ where: { id: grantId } });
     await audit(tx, { actorId: actor.userId, action: "role.remove", subject: `user ${user.email}`, before: scope });

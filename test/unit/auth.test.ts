@@ -99,6 +99,16 @@ describe("invitations and reset links", () => {
     expect((await acceptInvitation(token, null, "nils@example.org")).ok).toBe(true);
   });
 
+  it("refuses an invitation to a portfolio that does not exist, and the removal of the last administrator role", async () => {
+    expect(await invite(admin, { email: "x@example.org", name: "X", role: "policyMaker", portfolio: "lapland", clusterId: null })).toEqual({
+      ok: false,
+      error: "There is no portfolio “lapland” in the benchmarking data.",
+    });
+    await db().user.create({ data: { id: "u-admin", email: "a@x", name: "A", grants: { create: [{ role: "admin" }] } } });
+    const grant = await db().roleGrant.findFirstOrThrow({ where: { userId: "u-admin" }, select: { id: true } });
+    expect(await removeGrant(admin, grant.id)).toEqual({ ok: false, error: "This is the last administrator role: give it to someone else first." });
+  });
+
   it("a coordinator may not invite to another portfolio or as administrator", async () => {
     expect(await invite(coordinator, { email: "x@example.org", name: "X", role: "policyMaker", portfolio: "nordland", clusterId: null })).toEqual({ ok: false, error: "You may not give this role." });
     expect(await invite(coordinator, { email: "x@example.org", name: "X", role: "admin", portfolio: null, clusterId: null })).toEqual({ ok: false, error: "You may not give this role." });
@@ -110,6 +120,8 @@ describe("invitations and reset links", () => {
     const token = link.ok ? link.token : "";
     await createSession("u1");
     expect(await openReset(token)).toEqual({ ok: true, email: "kari@example.org" });
+    for (let i = 0; i < THROTTLE.failures + 1; i++) await signIn("kari@example.org", "forgotten");
+    expect(await signIn("kari@example.org", "correct horse")).toEqual({ ok: false, reason: "throttled" });
     expect((await resetPassword(token, "a brand new password")).ok).toBe(true);
     expect(await db().session.count({ where: { userId: "u1" } })).toBe(0);
     expect(await signIn("kari@example.org", "a brand new password")).toMatchObject({ ok: true });
