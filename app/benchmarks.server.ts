@@ -50,14 +50,19 @@ async function alreadyStored(assessments: Array<ParsedAssessment>): Promise<Set<
 }
 
 /** Stored clusters among these ids, with their name and latest benchmarking date. */
-async function knownClusters(ids: Array<string>): Promise<Map<string, { name: string; latest: string }>> {
-  const known = new Map<string, { name: string; latest: string }>();
+type KnownCluster = { name: string; latest: string; portfolios: Array<string> };
+
+/** Stored clusters among these ids: name, latest benchmarking date and the portfolios it lists. */
+async function knownClusters(ids: Array<string>): Promise<Map<string, KnownCluster>> {
+  const known = new Map<string, KnownCluster>();
   for (let i = 0; i < ids.length; i += IN_CHUNK) {
     const rows = await db().cluster.findMany({
       where: { id: { in: ids.slice(i, i + IN_CHUNK) } },
-      select: { id: true, name: true, assessments: { select: { assessedOn: true }, orderBy: { assessedOn: "desc" }, take: 1 } },
+      select: { id: true, name: true, assessments: { select: { assessedOn: true, portfolios: true }, orderBy: { assessedOn: "desc" }, take: 1 } },
     });
-    for (const row of rows) known.set(row.id, { name: row.name, latest: row.assessments[0]?.assessedOn ?? "" });
+    for (const row of rows) {
+      known.set(row.id, { name: row.name, latest: row.assessments[0]?.assessedOn ?? "", portfolios: row.assessments[0]?.portfolios.split(";") ?? [] });
+    }
   }
   return known;
 }
@@ -68,7 +73,11 @@ async function knownClusters(ids: Array<string>): Promise<Map<string, { name: st
  * stored already. Asked before anything about stored data is told (conflicts, names), so that a
  * refused importer learns nothing from the answer. Returns the reason to refuse, or null.
  */
-export type ImportGuard = (file: { portfolios: Array<string>; knownClusterIds: Array<string> }) => Promise<string | null>;
+export type ImportGuard = (file: {
+  rows: Array<{ cluster: string; portfolios: ReadonlyArray<string> }>;
+  /** The portfolios each stored cluster of the file belongs to now (its latest benchmarking's). */
+  stored: Map<string, ReadonlyArray<string>>;
+}) => Promise<string | null>;
 
 export async function checkImport(fileName: string, text: string, catalogueId: string, guard?: ImportGuard): Promise<ImportCheck> {
   const catalogue = await getCatalogue(catalogueId);
@@ -76,9 +85,9 @@ export async function checkImport(fileName: string, text: string, catalogueId: s
   const parsed = parseBenchmarksCsv(text, catalogue);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => formatFileError(fileName, e)) };
   if (guard) {
-    const portfolios = [...new Set(parsed.assessments.flatMap((a) => a.portfolios))].sort();
-    const knownClusterIds = [...(await knownClusters([...new Set(parsed.assessments.map((a) => a.cluster))])).keys()];
-    const refusal = await guard({ portfolios, knownClusterIds });
+    const known = await knownClusters([...new Set(parsed.assessments.map((a) => a.cluster))]);
+    const stored = new Map([...known].map(([id, cluster]) => [id, cluster.portfolios]));
+    const refusal = await guard({ rows: parsed.assessments.map((a) => ({ cluster: a.cluster, portfolios: a.portfolios })), stored });
     if (refusal) return { ok: false, errors: [`${fileName}: ${refusal}`], refused: true };
   }
   // Asked only after the guard: whether a file was imported before is not for everyone to learn.

@@ -53,12 +53,34 @@ export function individualAccess(viewer: Viewer): IndividualAccess {
   };
 }
 
-/** Importing benchmarking of these portfolios: an admin, or the coordinator of every one of them. */
+/** Acting for these portfolios (importing, publishing, opening programs): an admin, or the coordinator of every one. */
 export function mayImport(viewer: Viewer, portfolios: ReadonlyArray<string>): { ok: true } | { ok: false; notYours: Array<string> } {
   if (isAdmin(viewer)) return { ok: true };
   const mine = coordinatedPortfolios(viewer);
   const notYours = portfolios.filter((p) => !mine.includes(p));
   return notYours.length ? { ok: false, notYours } : { ok: true };
+}
+
+/**
+ * Why a coordinator may not import these rows, or null. Each row may list their own portfolios,
+ * and for a stored cluster also the other portfolios it belongs to already; it may not add a
+ * cluster to another coordinator's portfolio, nor take it out of one.
+ */
+export function importRefusal(
+  viewer: Viewer,
+  rows: ReadonlyArray<{ cluster: string; portfolios: ReadonlyArray<string> }>,
+  stored: ReadonlyMap<string, ReadonlyArray<string>>,
+): string | null {
+  if (isAdmin(viewer)) return null;
+  const mine = coordinatedPortfolios(viewer);
+  for (const row of rows) {
+    const before = stored.get(row.cluster) ?? [];
+    const added = row.portfolios.filter((p) => !mine.includes(p) && !before.includes(p));
+    if (added.length) return `you coordinate no portfolio ${added.join(", ")}; ask its coordinator or an administrator to add ${row.cluster} to it`;
+    const dropped = before.filter((p) => !mine.includes(p) && !row.portfolios.includes(p));
+    if (dropped.length) return `${row.cluster} belongs to ${dropped.join(", ")} too; keep it in the portfolios column (only that portfolio's coordinator or an administrator can take it out)`;
+  }
+  return null;
 }
 
 /** May open the import page at all: admins and coordinators. */

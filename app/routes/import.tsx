@@ -8,7 +8,7 @@ import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
 import { dropUpload, heldUpload, holdUpload } from "~/pending-imports.server";
 import type { Route } from "./+types/import";
 import { TableScroll } from "~/components/table-scroll";
-import { mayImport, mayUseImport, type Viewer } from "~/auth/roles";
+import { importRefusal, mayUseImport, type Viewer } from "~/auth/roles";
 import { requireViewer } from "~/auth/session.server";
 import { readForm } from "~/forms.server";
 
@@ -81,12 +81,12 @@ function requireImporter(context: Route.LoaderArgs["context"], request: Request)
  * or that they may see already, so that an import never claims someone else's cluster.
  */
 function guardFor(viewer: Viewer): ImportGuard {
-  return async ({ portfolios, knownClusterIds }) => {
-    const verdict = mayImport(viewer, portfolios);
-    if (!verdict.ok) return `you coordinate no portfolio ${verdict.notYours.map(portfolioLabel).join(", ")}; ask its coordinator or an administrator to import this file`;
-    const visible = await visibleAmong(viewer, knownClusterIds);
-    const foreign = knownClusterIds.filter((id) => !visible.has(id));
-    return foreign.length ? `the cluster ids ${foreign.join(", ")} belong to cluster organisations outside your portfolios; ask an administrator` : null;
+  return async ({ rows, stored }) => {
+    const known = [...stored.keys()];
+    const visible = await visibleAmong(viewer, known);
+    const foreign = known.filter((id) => !visible.has(id));
+    if (foreign.length) return `the cluster ids ${foreign.join(", ")} belong to cluster organisations outside your portfolios; ask an administrator`;
+    return importRefusal(viewer, rows, stored);
   };
 }
 

@@ -172,10 +172,11 @@ export function parseBenchmarksCsv(text: string, catalogue: Catalogue): Benchmar
       errors.push({ line: 1, column, message: `not a known column nor an indicator of catalogue ${catalogue.id}` });
     }
   });
-  for (const required of REQUIRED) {
-    if (!seenColumns.has(required)) errors.push({ line: 1, column: required, message: "this required column is missing" });
-  }
-  if (errors.some((e) => e.line === 1)) return { ok: false, errors };
+  const missingRequired = REQUIRED.filter((required) => !seenColumns.has(required));
+  for (const required of missingRequired) errors.push({ line: 1, column: required, message: "this required column is missing" });
+  // Rows are still checked after a faulty header, so that one round of fixes is enough; without a
+  // required column they cannot be.
+  if (missingRequired.length) return { ok: false, errors };
 
   // Each column's reader is prepared once from the header and the catalogue, not per row.
   const columnIndex = new Map(header.map((name, i) => [name, i]));

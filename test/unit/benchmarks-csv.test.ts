@@ -49,6 +49,13 @@ describe("benchmark CSV", () => {
     ]);
   });
 
+  it("checks the rows even when the header has an unknown column", () => {
+    expect(messages("cluster,name,portfolios,assessed_on,X9", "c1,One,p,2017-13-01,1")).toEqual([
+      "b.csv line 1, column X9: not a known column nor an indicator of catalogue small-1",
+      'b.csv line 2, column assessed_on: "2017-13-01" is not a date (YYYY-MM-DD)',
+    ]);
+  });
+
   it("reports every row error of the file together, each with its line and column", () => {
     expect(
       messages(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { landingPath, mayImport, mayViewAggregate, type Grant, type Viewer } from "../../app/auth/roles";
+import { importRefusal, landingPath, mayImport, mayViewAggregate, type Grant, type Viewer } from "../../app/auth/roles";
 
 const viewer = (...grants: Array<Partial<Grant> & Pick<Grant, "role">>): Viewer => ({
   userId: "u",
@@ -18,6 +18,21 @@ describe("imports", () => {
     expect(mayImport(coordinator, ["arctic"])).toEqual({ ok: true });
     expect(mayImport(coordinator, ["arctic", "norway"])).toEqual({ ok: false, notYours: ["norway"] });
     expect(mayImport(policy, ["arctic"])).toEqual({ ok: false, notYours: ["arctic"] });
+  });
+});
+
+describe("what a coordinator's file may say about portfolios", () => {
+  const stored = new Map([["c1", ["arctic", "norway"]]]);
+  it("keeps a stored cluster's other portfolios, never adds or drops another coordinator's", () => {
+    expect(importRefusal(coordinator, [{ cluster: "c1", portfolios: ["arctic", "norway"] }], stored)).toBeNull();
+    expect(importRefusal(coordinator, [{ cluster: "c1", portfolios: ["arctic"] }], stored)).toBe(
+      "c1 belongs to norway too; keep it in the portfolios column (only that portfolio's coordinator or an administrator can take it out)",
+    );
+    expect(importRefusal(coordinator, [{ cluster: "c2", portfolios: ["arctic", "norway"] }], stored)).toBe(
+      "you coordinate no portfolio norway; ask its coordinator or an administrator to add c2 to it",
+    );
+    expect(importRefusal(coordinator, [{ cluster: "c2", portfolios: ["arctic"] }], stored)).toBeNull();
+    expect(importRefusal(admin, [{ cluster: "c1", portfolios: ["nordland"] }], stored)).toBeNull();
   });
 });
 
