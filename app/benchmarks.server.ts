@@ -23,6 +23,8 @@ export type ImportPreview = {
   lastDate: string;
   /** Blank cells per column that has any (key facts and indicators), in file order. */
   missing: Array<{ column: string; blank: number }>;
+  /** Assessments that miss more than half of the indicators with a column: likely an incomplete export. */
+  mostlyBlank: Array<{ cluster: string; assessedOn: string; line: number; missing: number; of: number }>;
 };
 
 export type ImportCheck =
@@ -140,7 +142,11 @@ async function previewOf(fileName: string, catalogue: Catalogue, assessments: Ar
     })
     .filter((m) => m.blank > 0)
     .map(({ column, blank }) => ({ column, blank }));
+  const mostlyBlank = assessments
+    .map((a) => ({ cluster: a.cluster, assessedOn: a.assessedOn, line: a.line, missing: valueColumns.filter((c) => a.values[c] === undefined).length, of: valueColumns.length }))
+    .filter((a) => a.missing * 2 > a.of);
   return {
+    mostlyBlank,
     fileName,
     catalogueId: catalogue.id,
     rows: assessments.length,

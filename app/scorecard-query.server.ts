@@ -102,10 +102,17 @@ export async function loadScorecard(request: Request, viewer: Viewer) {
     absent,
     withheld: { portfolios: withheld, minClusters },
     snapshots,
-    publishable: chosen.filter((code) => inFull(code) && mayImport(viewer, [code]).ok),
+    publishable: await unpublished(chosen.filter((code) => inFull(code) && mayImport(viewer, [code]).ok), asOf),
     defaulted: asked.length === 0,
     storedAny,
     catalogues: await listCatalogues(),
     scorecard,
   };
+}
+
+/** The portfolios not yet published as of this date (what a publish button may offer). */
+async function unpublished(codes: Array<string>, asOf: string): Promise<Array<string>> {
+  const open: Array<string> = [];
+  for (const code of codes) if (!(await publicationDates(code)).includes(asOf)) open.push(code);
+  return open;
 }

@@ -31,14 +31,15 @@ export function ScorecardNotices({
       )}
       {withheld.portfolios.length > 0 && (
         <p className="notice" role="status">
-          {withheld.portfolios.map(portfolioLabel).join(", ")}: no published scorecard on or before {query.asOf} that would keep individual
-          results confidential (each needs at least {withheld.minClusters} clusters whose results are not yours to see).
+          {withheld.portfolios.map(portfolioLabel).join(", ")}: no published scorecard on or before {query.asOf}. Its coordinator
+          publishes it once it covers enough clusters ({withheld.minClusters} or more whose results are not yours to see) to keep
+          each cluster's results confidential.
         </p>
       )}
       {snapshots.length > 0 && (
         <p className="notice" role="status">
-          Shown as published: {snapshots.map((s) => `${portfolioLabel(s.portfolio)} as of ${s.asOf}`).join(", ")}. Without access to
-          each cluster's results you see the scorecards their coordinator has published, the latest on or before the date you chose.
+          Shown as published: {snapshots.map((s) => `${portfolioLabel(s.portfolio)} as of ${s.asOf}`).join(", ")}, the latest
+          publication on or before {query.asOf}.{query.since ? " “Not assessed before” does not apply to published scorecards." : ""}
         </p>
       )}
       {defaulted && available.length > query.portfolios.length && (

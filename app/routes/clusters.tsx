@@ -28,6 +28,7 @@ export default function ClustersPage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Cluster organisations</h1>
+      <p className="lead">The cluster organisations whose individual results your role may see.</p>
       <Form method="get" className="inline-form" role="search">
         <label>
           Name or id contains <input type="search" name="q" defaultValue={q} />

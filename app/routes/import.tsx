@@ -207,6 +207,19 @@ function Preview({ pendingId, preview, busy }: { pendingId: string; preview: Imp
       <ul>
         {preview.portfolios.map((p) => <li key={p.code}>{portfolioLabel(p.code)}: {plural(p.clusters, "cluster")}</li>)}
       </ul>
+      {preview.mostlyBlank.length > 0 && (
+        <div className="errors" role="status">
+          <p>
+            <strong>Check before storing:</strong> {plural(preview.mostlyBlank.length, "assessment")} miss more than half of the
+            indicators. A missing value is never green, so these clusters will score low, and a stored assessment cannot be replaced.
+          </p>
+          <ul>
+            {preview.mostlyBlank.slice(0, 20).map((a) => (
+              <li key={`${a.cluster}-${a.assessedOn}`}>line {a.line}: {a.cluster}, {a.assessedOn}: {a.missing} of {a.of} indicators blank</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <h3>Missing values</h3>
       {preview.missing.length === 0 ? (
         <p>None: every column has a value in every row.</p>

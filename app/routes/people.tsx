@@ -50,7 +50,10 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = requireManager(context, request);
   const parsed = actionSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ error: parsed.error.issues.map((i) => `${String(i.path[0] ?? "form")}: ${i.message}`).join("; "), link: null }, { status: 400 });
+  if (!parsed.success) {
+    const labels: Record<string, string> = { email: "Email", name: "Name", role: "Role", portfolio: "Portfolio", clusterId: "Cluster id" };
+    return data({ error: parsed.error.issues.map((i) => `${labels[String(i.path[0])] ?? "Form"}: ${i.message}`).join("; "), link: null }, { status: 400 });
+  }
   const input = parsed.data;
   const origin = new URL(request.url).origin;
   if (input.intent === "invite") {
@@ -69,7 +72,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       subject: "Your invitation to the Regional Cluster Excellence Scorecard",
       text: `Hello ${input.name},\n\n${viewer.name} invites you as ${ROLE_NAMES[role]}. Open this link to set your password (valid ${INVITATION_DAYS} days, works once):\n\n${url}\n`,
     });
-    return { error: null, link: { url, mailed, what: `Invitation for ${input.email}, valid ${INVITATION_DAYS} days, works once` } };
+    const scope = input.portfolio ?? input.clusterId;
+    return { error: null, link: { url, mailed, what: `Invitation for ${input.email} as ${ROLE_NAMES[role]}${scope && role !== "admin" ? ` of ${scope}` : ""}, valid ${INVITATION_DAYS} days, works once` } };
   }
   if (input.intent === "remove") {
     const outcome = await removeGrant(viewer, input.grantId);
@@ -111,17 +115,17 @@ export default function PeoplePage({ loaderData, actionData }: Route.ComponentPr
         <label>Name <input name="name" required /></label>
         <label>
           Role
-          <select name="role" required>
+          <select name="role" required defaultValue="policyMaker">
             {roles.map((r) => <option key={r} value={r}>{ROLE_NAMES[r]}</option>)}
           </select>
         </label>
         <label>
           Portfolio (coordinator, policy maker){portfolios ? `: one of ${portfolios.join(", ")}` : ""}
-          <input name="portfolio" placeholder="arctic" />
+          <input name="portfolio" />
         </label>
         <label>
           Cluster id (cluster manager)
-          <input name="clusterId" placeholder="arc-tromso-marine" />
+          <input name="clusterId" />
         </label>
         <button type="submit" disabled={busy}>Create the invitation link</button>
       </Form>

@@ -12,6 +12,7 @@ import { requireViewer } from "~/auth/session.server";
 import { readForm } from "~/forms.server";
 import { publish } from "~/publications.server";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
+import { plural } from "~/components/words";
 
 export const meta: Route.MetaFunction = () => [{ title: "Regional Cluster Excellence Scorecard" }];
 
@@ -108,7 +109,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
                 <tbody>
                   {dimensions.map((d, i) => (
                     <tr key={d.code}>
-                      <th scope="row"><Link to={`/scorecard/${d.code}?${qs}`}>{d.title}</Link> <span className="muted">({d.indicators} indicators)</span></th>
+                      <th scope="row"><Link to={`/scorecard/${d.code}?${qs}`}>{d.title}</Link> <span className="muted">({plural(d.indicators, "indicator")})</span></th>
                       {portfolios.map((p) => {
                         const s = p.dimensions[i]!;
                         return (
