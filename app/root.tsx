@@ -85,6 +85,13 @@ export default function App() {
   return <Outlet />;
 }
 
+const ERROR_TITLES: Record<number, string> = {
+  400: "This request could not be read",
+  403: "Not allowed",
+  404: "Not found",
+  410: "This link no longer works",
+};
+
 /** Our own thrown messages are for users; the router's internal ones ("Error: No route ...") are not. */
 function errorText(status: number, detail: unknown): string {
   if (typeof detail === "string" && detail && !detail.startsWith("Error:")) return detail;
@@ -96,7 +103,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error)) {
     return (
       <section className="error-page">
-        <h1>{error.status === 404 ? "Not found" : error.status === 400 ? "Bad request" : error.status === 403 ? "Not allowed" : `Error ${error.status}`}</h1>
+        <h1>{ERROR_TITLES[error.status] ?? `Error ${error.status}`}</h1>
         <p>{errorText(error.status, error.data)}</p>
         <p><a href="/scorecard">Back to the scorecard</a></p>
       </section>

@@ -13,7 +13,13 @@ const PAGE = 100;
 const date = z.string().refine(isIsoDate).optional().catch(undefined);
 const filterSchema = z.object({ action: z.string().trim().max(60).catch(""), from: date, to: date });
 
-/** The audit trail, newest first, read-only: admins see every change, coordinators their own. */
+/** What a coordinator's portfolios are called in the trail: the portfolios and their clusters. */
+async function subjectsOf(portfolios: Array<string>): Promise<Array<string>> {
+  const clusters = await db().clusterPortfolio.findMany({ where: { portfolio: { in: portfolios } }, select: { clusterId: true }, distinct: ["clusterId"] });
+  return [...portfolios.map((p) => `portfolio ${p}`), ...clusters.map((c) => `cluster ${c.clusterId}`)];
+}
+
+/** The audit trail, newest first, read-only: admins see every change; coordinators their own and those about their portfolios and clusters. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = requireViewer(context, request);
   const admin = isAdmin(viewer);
@@ -22,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filter = filterSchema.parse({ action: params.get("action") ?? "", from: params.get("from") || undefined, to: params.get("to") || undefined });
   const events = await db().auditEvent.findMany({
     where: {
-      ...(admin ? {} : { actorId: viewer.userId }),
+      ...(admin ? {} : { OR: [{ actorId: viewer.userId }, { subject: { in: await subjectsOf(coordinatedPortfolios(viewer)) } }] }),
       ...(filter.action ? { action: { startsWith: filter.action } } : {}),
       at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) },
     },
@@ -44,7 +50,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Audit trail</h1>
-      <p className="lead">{admin ? "Every change" : "Your changes"}: who, when, what, before and after. The trail cannot be edited.</p>
+      <p className="lead">{admin ? "Every change" : "Your changes, and changes to your portfolios and their clusters"}: who, when, what, before and after. The trail cannot be edited.</p>
       <Form method="get" className="query-form" aria-label="Filter">
         <div className="fields">
           <label>Action starts with <input name="action" defaultValue={filter.action} placeholder="benchmarks, consent, role" /></label>

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { ROLE_NAMES } from "~/auth/roles";
+import { portfolioLabel } from "~/components/scorecard-query";
 import { createSession, viewerContext } from "~/auth/session.server";
 import { readForm } from "~/forms.server";
 import { acceptInvitation, openInvitation } from "~/people.server";
@@ -19,7 +20,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     email: invitation.email,
     name: invitation.name,
     role: ROLE_NAMES[invitation.grant.role],
-    scope: invitation.grant.portfolio ?? invitation.grant.clusterId,
+    scope: invitation.grant.portfolio ? portfolioLabel(invitation.grant.portfolio) : invitation.grant.clusterId,
     signedInAs: viewer?.email ?? null,
     here: new URL(request.url).pathname,
   };

@@ -128,6 +128,14 @@ describe("the permission matrix", () => {
   }
 });
 
+describe("the audit trail", () => {
+  it("shows a coordinator their own changes and those about their portfolios, not others'", async () => {
+    const req = request("coordinator", "/audit?action=scorecard");
+    const data = (await routes.audit.loader({ request: req, params: {}, context: await contextFor("coordinator", req) } as any)) as { events: Array<{ subject: string; actor: string }> };
+    expect(data.events.map((e) => `${e.subject} by ${e.actor}`)).toEqual(["portfolio arctic by Ada Admin"]);
+  });
+});
+
 describe("sign-in redirects", () => {
   it("go back only to a page of this site, never elsewhere", async () => {
     const target = async (redirectTo: string) => {
