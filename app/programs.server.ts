@@ -55,10 +55,21 @@ async function notRebenchmarked(program: { portfolio: string; startsOn: string; 
   return atBaseline.filter((id) => !done.has(id)).sort();
 }
 
-/** The facts the cycle's guards need now. Goals and joint projects come with a later slice. */
-async function cycleFacts(program: { portfolio: string; startsOn: string; baselineAsOf: string; baseline: string }) {
+/** The facts the cycle's guards need now, from the program's goals and benchmarkings. Joint projects come later. */
+async function cycleFacts(program: { id: string; portfolio: string; startsOn: string; baselineAsOf: string }) {
+  const goals = await db().goal.findMany({ where: { programId: program.id }, select: { scope: true, clusterId: true, workflowId: true } });
+  const states = new Map(
+    (await db().workflowInstance.findMany({ where: { id: { in: goals.map((g) => g.workflowId) } }, select: { id: true, state: true } })).map((w) => [w.id, w.state]),
+  );
+  const agreed = goals.filter((g) => states.get(g.workflowId) === "agreed");
+  const withGoal = new Set(agreed.filter((g) => g.scope === "cluster").map((g) => g.clusterId));
+  const active = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => a.portfolios.includes(program.portfolio)).map((a) => a.cluster);
   return {
-    kickoff: { agreedRegionalGoals: 0, clustersWithoutAgreedGoal: [] as Array<string>, jointProjectsDefined: 0 },
+    kickoff: {
+      agreedRegionalGoals: agreed.filter((g) => g.scope === "region").length,
+      clustersWithoutAgreedGoal: active.filter((id) => !withGoal.has(id)).sort(),
+      jointProjectsDefined: 0,
+    },
     rebenchmarking: { clustersNotRebenchmarked: await notRebenchmarked(program) },
   };
 }
@@ -80,7 +91,9 @@ export async function programView(viewer: Viewer, id: string) {
   const today = format(new Date(), "yyyy-MM-dd");
   // Exactly the steps the machine accepts now (guards included): what the page offers.
   const commands = CYCLE_COMMANDS.filter((command) => snapshot.can(eventFor(command, facts, viewer.userId, today)));
+  const members = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => a.portfolios.includes(program.portfolio));
   return {
+    clusters: members.map((a) => ({ id: a.cluster, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
     commands,
     program: { id: program.id, name: program.name, portfolio: program.portfolio, startsOn: program.startsOn, endsOn: program.endsOn, catalogueId: program.catalogueId, baselineAsOf: program.baselineAsOf },
     baseline: JSON.parse(program.baseline) as PortfolioScorecard,

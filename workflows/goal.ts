@@ -5,6 +5,16 @@ import { assign, setup } from "xstate";
 
 export const GOAL_MACHINE_VERSION = 1;
 
+/** The six improvement areas the report names (section 4). */
+export const IMPROVEMENT_AREAS = [
+  "Member services volume and pricing",
+  "Visibility, branding, communication, internationalisation",
+  "Staffing and funding relative to members",
+  "Staff competence and lifelong learning",
+  "Integration in the regional plan, cluster dynamics, cross-sector work",
+  "Funding horizon and dependence on public funding",
+] as const;
+
 /** A dated number: the baseline, the target at the due date, a check-in. Dates are YYYY-MM-DD. */
 export type DatedValue = { value: number; date: string };
 

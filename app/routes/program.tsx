@@ -6,6 +6,9 @@ import { portfolioLabel } from "~/components/scorecard-query";
 import { TableScroll } from "~/components/table-scroll";
 import { readForm } from "~/forms.server";
 import { advanceCycle, programView } from "~/programs.server";
+import { addCheckIn, addGoal, goalCommand, goalsOf } from "~/goals.server";
+import { isIsoDate } from "~/scorecard/benchmarks-csv";
+import { IMPROVEMENT_AREAS } from "../../workflows/goal";
 import { CYCLE_COMMANDS, CYCLE_STAGES, type CycleCommand } from "../../workflows/improvement-cycle";
 import { getCatalogue } from "~/catalogues.server";
 import { todayIso } from "~/scorecard/dates";
@@ -19,16 +22,58 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!view) throw data("No such program.", { status: 404 });
   const catalogue = await getCatalogue(view.program.catalogueId);
   const titles = new Map(catalogue?.dimensions.map((d) => [d.code, d.title]) ?? []);
-  return { ...view, dimensionTitles: view.baseline.dimensions.map((d) => titles.get(d.code) ?? d.code) };
+  return {
+    ...view,
+    goals: await goalsOf(view.program.id),
+    dimensionTitles: view.baseline.dimensions.map((d) => titles.get(d.code) ?? d.code),
+    metrics: [{ value: "overall", label: "Overall score" }, ...view.baseline.dimensions.map((d) => ({ value: `dimension:${d.code}`, label: `${titles.get(d.code) ?? d.code} score` }))],
+  };
 }
 
-const commandSchema = z.object({ command: z.enum(CYCLE_COMMANDS), revision: z.coerce.number().int().min(0) });
+const revision = z.coerce.number().int().min(0);
+const isoDay = z.string().refine(isIsoDate, "must be a date");
+const number = z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number");
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cycle"), command: z.enum(CYCLE_COMMANDS), revision }),
+  z.object({
+    intent: z.literal("add-goal"),
+    scope: z.enum(["region", "cluster"]),
+    clusterId: z.string().optional(),
+    area: z.enum(IMPROVEMENT_AREAS),
+    metric: z.string().regex(/^(overall|dimension:[A-Za-z0-9_-]+|free)$/),
+    unit: z.string().trim().max(40).optional(),
+    baselineValue: z.union([z.literal("").transform(() => undefined), number]).optional(),
+    target: number,
+    dueDate: isoDay,
+  }),
+  z.object({ intent: z.literal("agree"), goalId: z.string(), revision }),
+  z.object({ intent: z.literal("withdraw"), goalId: z.string(), revision, reason: z.string().trim().max(300) }),
+  z.object({ intent: z.literal("check-in"), goalId: z.string(), value: number, date: isoDay, comment: z.string().trim().max(500).default("") }),
+]);
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
-  const parsed = commandSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ error: "This form did not come from the program page; reload it and try again." }, { status: 400 });
-  const outcome = await advanceCycle(viewer, params.programId, parsed.data.command satisfies CycleCommand, parsed.data.revision, todayIso());
+  const parsed = actionSchema.safeParse(await readForm(request));
+  if (!parsed.success) {
+    return data({ error: `Not saved: ${parsed.error.issues.map((i) => `${String(i.path[0] ?? "form")} ${i.message}`).join("; ")}.` }, { status: 400 });
+  }
+  const input = parsed.data;
+  const outcome =
+    input.intent === "cycle"
+      ? await advanceCycle(viewer, params.programId, input.command satisfies CycleCommand, input.revision, todayIso())
+      : input.intent === "add-goal"
+        ? await addGoal(viewer, params.programId, {
+            scope: input.scope,
+            clusterId: input.scope === "cluster" ? input.clusterId : undefined,
+            area: input.area,
+            metric: input.metric === "free" ? `free:${input.unit || "value"}` : input.metric,
+            baselineValue: input.baselineValue,
+            target: input.target,
+            dueDate: input.dueDate,
+          })
+        : input.intent === "check-in"
+          ? await addCheckIn(viewer, input.goalId, { value: input.value, date: input.date, comment: input.comment })
+          : await goalCommand(viewer, input.goalId, input.intent === "agree" ? { type: "AGREE" } : { type: "WITHDRAW", reason: input.reason }, input.revision);
   return outcome.ok ? { error: null } : data({ error: outcome.error }, { status: outcome.status });
 }
 
@@ -49,14 +94,22 @@ const COMMAND_LABELS: Record<string, string> = {
   CLOSE: "Close the cycle",
 };
 
+function metricLabel(metric: string, metrics: Array<{ value: string; label: string }>): string {
+  return metrics.find((m) => m.value === metric)?.label ?? (metric.startsWith("free:") ? metric.slice(5) : metric);
+}
+
+const HEALTH_SYMBOL: Record<string, string> = { "on track": "✔", "at risk": "▲", "off track": "✖" };
+
 export default function ProgramPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { program, baseline, stage, revision, blockers, commands, goAhead, missing, dimensionTitles } = loaderData;
+  const { program, baseline, stage, revision, blockers, commands, goAhead, missing, dimensionTitles, goals, clusters, metrics } = loaderData;
+  const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
   const current = CYCLE_STAGES.indexOf(stage as (typeof CYCLE_STAGES)[number]);
   return (
     <>
       <p><Link to="/programs">← Programs</Link></p>
       <h1>{program.name}</h1>
       <p className="lead">{portfolioLabel(program.portfolio)} · {program.startsOn} to {program.endsOn}</p>
+      {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
       <section aria-labelledby="cycle-h">
         <h2 id="cycle-h">The cycle</h2>
         <ol className="timeline">
@@ -75,15 +128,109 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         )}
         {goAhead && <p className="muted">Decided on {goAhead.at} to go ahead without {goAhead.without.join(", ")}.</p>}
         {stage === "rebenchmarking" && missing.length === 0 && <p>Every cluster of the baseline has been benchmarked again.</p>}
-        {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
         {commands.map((command) => (
           <Form key={command} method="post" className="inline-form">
+            <input type="hidden" name="intent" value="cycle" />
             <input type="hidden" name="command" value={command} />
             <input type="hidden" name="revision" value={revision} />
             <button type="submit">{COMMAND_LABELS[command]}</button>
           </Form>
         ))}
       </section>
+      <section aria-labelledby="goals-h">
+        <h2 id="goals-h">Goals</h2>
+        {goals.length === 0 ? (
+          <p>No goals yet. The kickoff needs an agreed goal for the region and one for every cluster.</p>
+        ) : (
+          <TableScroll label="Goals">
+            <table>
+              <thead>
+                <tr><th scope="col">Goal</th><th scope="col">From → to</th><th scope="col">State</th><th scope="col">Latest check-in</th><th scope="col">Steps</th></tr>
+              </thead>
+              <tbody>
+                {goals.map((g) => (
+                  <tr key={g.id}>
+                    <th scope="row">
+                      {g.scope === "region" ? "Region" : clusterName.get(g.clusterId ?? "") ?? g.clusterId}: {metricLabel(g.metric, metrics)}
+                      <span className="muted"> · {g.area}</span>
+                    </th>
+                    <td>{g.baseline.value} ({g.baseline.date}) → {g.target.value} by {g.target.date}</td>
+                    <td>
+                      {g.state}
+                      {g.health && <> · <span aria-hidden="true">{HEALTH_SYMBOL[g.health]}</span> {g.health}</>}
+                    </td>
+                    <td>{g.latest ? `${g.latest.value} on ${g.latest.date}${g.latest.comment ? ` (${g.latest.comment})` : ""}` : "none"}</td>
+                    <td>
+                      {g.accepts.agree && (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="agree" />
+                          <input type="hidden" name="goalId" value={g.id} />
+                          <input type="hidden" name="revision" value={g.revision} />
+                          <button type="submit">Agree</button>
+                        </Form>
+                      )}
+                      {g.state === "agreed" && (
+                        <Form method="post" className="inline-form" aria-label={`Check-in for goal ${metricLabel(g.metric, metrics)}`}>
+                          <input type="hidden" name="intent" value="check-in" />
+                          <input type="hidden" name="goalId" value={g.id} />
+                          <label>Value <input name="value" inputMode="decimal" required size={6} /></label>
+                          <label>On <input type="date" name="date" required /></label>
+                          <label>Comment <input name="comment" /></label>
+                          <button type="submit" className="secondary">Record</button>
+                        </Form>
+                      )}
+                      {g.accepts.withdraw && (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="withdraw" />
+                          <input type="hidden" name="goalId" value={g.id} />
+                          <input type="hidden" name="revision" value={g.revision} />
+                          <label>Reason <input name="reason" required /></label>
+                          <button type="submit" className="secondary">Withdraw</button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+        <Form method="post" className="upload-form" aria-labelledby="add-goal-h">
+          <h3 id="add-goal-h">Add a goal</h3>
+          <input type="hidden" name="intent" value="add-goal" />
+          <label>
+            For
+            <select name="scope" defaultValue="region">
+              <option value="region">the region (the portfolio)</option>
+              <option value="cluster">one cluster (choose below)</option>
+            </select>
+          </label>
+          <label>
+            Cluster
+            <select name="clusterId" defaultValue="">
+              <option value="">–</option>
+              {clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          </label>
+          <label>
+            Improvement area
+            <select name="area">{IMPROVEMENT_AREAS.map((a) => <option key={a} value={a}>{a}</option>)}</select>
+          </label>
+          <label>
+            Metric (the baseline comes from the frozen scorecard)
+            <select name="metric" defaultValue="overall">
+              {metrics.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+              <option value="free">Another number (give its unit and baseline)</option>
+            </select>
+          </label>
+          <label>Unit (another number only) <input name="unit" /></label>
+          <label>Baseline value (another number only) <input name="baselineValue" inputMode="decimal" /></label>
+          <label>Target <input name="target" inputMode="decimal" required /></label>
+          <label>Due date <input type="date" name="dueDate" required /></label>
+          <button type="submit">Add the goal</button>
+        </Form>
+      </section>
+
       <section aria-labelledby="baseline-h">
         <h2 id="baseline-h">Baseline: the scorecard as of {program.baselineAsOf}</h2>
         <p className="muted">Frozen when the program opened ({baseline.clusters} clusters, methodology {program.catalogueId}); it is never recomputed.</p>

@@ -117,4 +117,20 @@ test("the coordinator opens an improvement program from the baseline and starts 
   await expect(page.getByRole("listitem").filter({ hasText: "Kickoff forum" })).toContainText("(now)");
   await expect(page.getByRole("status")).toContainText("The region has no agreed goal yet.");
   await expect(page.getByRole("button", { name: "Complete the kickoff" })).toHaveCount(0);
+
+  // A regional goal from the frozen baseline: Activities and Services from 33.3 to 50 by summer 2019.
+  const goal = page.getByRole("form", { name: "Add a goal" });
+  await goal.getByLabel(/^Metric/).selectOption("dimension:services");
+  await goal.getByLabel("Target").fill("50");
+  await goal.getByLabel("Due date").fill("2019-06-30");
+  await goal.getByRole("button", { name: "Add the goal" }).click();
+  const row = page.getByRole("region", { name: "Goals" }).getByRole("row").filter({ hasText: "Activities and Services score" });
+  await expect(row).toContainText("33.3 (2017-09-01) → 50 by 2019-06-30");
+  await row.getByRole("button", { name: "Agree" }).click();
+  await expect(row).toContainText("agreed");
+  await row.getByLabel("Value", { exact: true }).fill("39");
+  await row.getByLabel("On", { exact: true }).fill("2018-08-01");
+  await row.getByRole("button", { name: "Record" }).click();
+  await expect(row).toContainText("▲ at risk");
+  await expect(page.getByRole("status")).not.toContainText("The region has no agreed goal yet.");
 });

@@ -9,6 +9,7 @@ useFreshDatabase();
 execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env: process.env, stdio: "pipe" });
 const { advanceCycle, createProgram, listPrograms, programView } = await import("../../app/programs.server");
 const { importBenchmarks } = await import("../../app/benchmarks.server");
+const { addCheckIn, addGoal, goalCommand, goalsOf } = await import("../../app/goals.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 afterAll(() => disconnectDb());
 
@@ -64,5 +65,40 @@ describe("improvement programs", () => {
     expect(decided.commands).toEqual(["START_REVIEW"]);
     expect(await advanceCycle(coordinator, id, "START_REVIEW", decided.revision, "2019-05-03")).toEqual({ ok: true });
     expect((await programView(coordinator, id))!.stage).toBe("review");
+  });
+});
+
+describe("goals of a program", () => {
+  const area = "Member services volume and pricing";
+
+  it("take their baseline from the frozen scorecard (region) or the cluster's own, and count for the kickoff once agreed", async () => {
+    const created = await createProgram(coordinator, { ...input, name: "Goals test", startsOn: "2017-10-31" });
+    const programId = created.ok ? created.id : "";
+    const region = await addGoal(coordinator, programId, { scope: "region", area, metric: "dimension:services", target: 50, dueDate: "2019-06-30" });
+    expect(region.ok).toBe(true);
+    const cluster = await addGoal(coordinator, programId, { scope: "cluster", clusterId: "arc-vadso-food", area, metric: "overall", target: 45, dueDate: "2019-06-30" });
+    expect(cluster.ok).toBe(true);
+    expect(await addGoal(coordinator, programId, { scope: "region", area, metric: "free:FTE", target: 1.6, dueDate: "2018-12-31" })).toMatchObject({ ok: false, status: 422 });
+    expect(await addGoal(policy, programId, { scope: "region", area, metric: "overall", target: 60, dueDate: "2019-06-30" })).toMatchObject({ ok: false, status: 404 });
+    const goals = await goalsOf(programId);
+    expect(goals.map((g) => [g.scope, g.metric, g.baseline, g.state])).toEqual([
+      ["region", "dimension:services", { value: 33.3, date: "2017-09-01" }, "draft"],
+      ["cluster", "overall", { value: 32.3, date: "2017-09-01" }, "draft"],
+    ]);
+    const regionGoal = goals[0]!;
+    expect(await goalCommand(coordinator, regionGoal.id, { type: "WITHDRAW", reason: " " }, regionGoal.revision)).toEqual({ ok: false, status: 409, error: "Withdrawing a goal needs a reason." });
+    expect(await goalCommand(coordinator, regionGoal.id, { type: "AGREE" }, regionGoal.revision)).toEqual({ ok: true });
+    expect(await goalCommand(coordinator, goals[1]!.id, { type: "AGREE" }, goals[1]!.revision)).toEqual({ ok: true });
+    expect(await goalCommand(coordinator, goals[1]!.id, { type: "AGREE" }, goals[1]!.revision)).toMatchObject({ ok: false, status: 409 }); // changed meanwhile
+    expect(await addCheckIn(coordinator, regionGoal.id, { value: 39, date: "2018-08-01", comment: "after forum 2" })).toEqual({ ok: true });
+    const agreed = (await goalsOf(programId))[0]!;
+    expect(agreed).toMatchObject({ state: "agreed", latest: { value: 39, date: "2018-08-01", comment: "after forum 2" }, health: "at risk" });
+    const view = (await programView(coordinator, programId))!;
+    expect(await advanceCycle(coordinator, programId, "START_KICKOFF", view.revision, "2017-10-31")).toEqual({ ok: true });
+    const kickoff = (await programView(coordinator, programId))!;
+    expect(kickoff.blockers).toEqual([
+      "5 cluster(s) have no agreed goal: arc-alta-experience, arc-hammerfest-energy, arc-harstad-offshore, arc-kirkenes-barents, arc-tromso-marine.",
+      "0 of the 2 agreed joint projects are defined.",
+    ]);
   });
 });
