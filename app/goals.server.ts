@@ -8,6 +8,7 @@ import { db } from "./db.server";
 import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { goalHealth, type GoalHealth, type goalMachine } from "../workflows/goal";
+import type { JointProjectStatus } from "./program-terms";
 
 // Goals of a program: each a goal workflow, its baseline taken from the program's frozen
 // baseline (or the cluster's own scorecard at the baseline date), its check-ins kept as history.
@@ -132,4 +133,26 @@ export async function addCheckIn(actor: Viewer, goalId: string, checkIn: { value
     await audit(tx, { actorId: actor.userId, action: "goal.check-in", subject: `goal ${goalId}`, after: checkIn });
   });
   return { ok: true };
+}
+
+export type JointProjectInput = { title: string; areas: Array<string>; clusters: Array<string>; funding: string; status: JointProjectStatus };
+
+/** Defines a joint project of the program's clusters (the kickoff needs the agreed number of them). */
+export async function addJointProject(actor: Viewer, programId: string, input: JointProjectInput): Promise<Outcome<{ id: string }>> {
+  const program = await programFor(actor, programId);
+  if (!program) return { ok: false, status: 404, error: "No such program." };
+  if (input.areas.length === 0) return { ok: false, status: 422, error: "Name at least one improvement area the project works on." };
+  const id = randomUUID();
+  await db().$transaction(async (tx) => {
+    await tx.jointProject.create({
+      data: { id, programId, title: input.title, areas: input.areas.join(";"), clusters: input.clusters.join(";"), funding: input.funding, status: input.status, createdById: actor.userId },
+    });
+    await audit(tx, { actorId: actor.userId, action: "joint-project.create", subject: `program ${programId}`, after: input });
+  });
+  return { ok: true, id };
+}
+
+export async function jointProjectsOf(programId: string) {
+  const rows = await db().jointProject.findMany({ where: { programId }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, areas: true, clusters: true, funding: true, status: true } });
+  return rows.map((r) => ({ ...r, areas: r.areas.split(";").filter(Boolean), clusters: r.clusters.split(";").filter(Boolean) }));
 }

@@ -55,7 +55,7 @@ async function notRebenchmarked(program: { portfolio: string; startsOn: string; 
   return atBaseline.filter((id) => !done.has(id)).sort();
 }
 
-/** The facts the cycle's guards need now, from the program's goals and benchmarkings. Joint projects come later. */
+/** The facts the cycle's guards need now, from the program's goals, joint projects and benchmarkings. */
 async function cycleFacts(program: { id: string; portfolio: string; startsOn: string; baselineAsOf: string }) {
   const goals = await db().goal.findMany({ where: { programId: program.id }, select: { scope: true, clusterId: true, workflowId: true } });
   const states = new Map(
@@ -68,7 +68,7 @@ async function cycleFacts(program: { id: string; portfolio: string; startsOn: st
     kickoff: {
       agreedRegionalGoals: agreed.filter((g) => g.scope === "region").length,
       clustersWithoutAgreedGoal: active.filter((id) => !withGoal.has(id)).sort(),
-      jointProjectsDefined: 0,
+      jointProjectsDefined: await db().jointProject.count({ where: { programId: program.id } }),
     },
     rebenchmarking: { clustersNotRebenchmarked: await notRebenchmarked(program) },
   };

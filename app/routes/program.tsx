@@ -6,7 +6,8 @@ import { portfolioLabel } from "~/components/scorecard-query";
 import { TableScroll } from "~/components/table-scroll";
 import { readForm } from "~/forms.server";
 import { advanceCycle, programView } from "~/programs.server";
-import { addCheckIn, addGoal, goalCommand, goalsOf } from "~/goals.server";
+import { addCheckIn, addGoal, addJointProject, goalCommand, goalsOf, jointProjectsOf } from "~/goals.server";
+import { JOINT_PROJECT_STATUSES } from "~/program-terms";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import { IMPROVEMENT_AREAS } from "../../workflows/goal";
 import { CYCLE_COMMANDS, CYCLE_STAGES, type CycleCommand } from "../../workflows/improvement-cycle";
@@ -25,6 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     ...view,
     goals: await goalsOf(view.program.id),
+    projects: await jointProjectsOf(view.program.id),
     dimensionTitles: view.baseline.dimensions.map((d) => titles.get(d.code) ?? d.code),
     metrics: [{ value: "overall", label: "Overall score" }, ...view.baseline.dimensions.map((d) => ({ value: `dimension:${d.code}`, label: `${titles.get(d.code) ?? d.code} score` }))],
   };
@@ -45,6 +47,13 @@ const actionSchema = z.discriminatedUnion("intent", [
     baselineValue: z.union([z.literal("").transform(() => undefined), number]).optional(),
     target: number,
     dueDate: isoDay,
+  }),
+  z.object({
+    intent: z.literal("add-project"),
+    title: z.string().trim().min(3, "needs a title").max(200),
+    area: z.enum(IMPROVEMENT_AREAS),
+    funding: z.string().trim().max(200).default(""),
+    status: z.enum(JOINT_PROJECT_STATUSES),
   }),
   z.object({ intent: z.literal("agree"), goalId: z.string(), revision }),
   z.object({ intent: z.literal("withdraw"), goalId: z.string(), revision, reason: z.string().trim().max(300) }),
@@ -71,7 +80,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
             target: input.target,
             dueDate: input.dueDate,
           })
-        : input.intent === "check-in"
+        : input.intent === "add-project"
+          ? await addJointProject(viewer, params.programId, { title: input.title, areas: [input.area], clusters: [], funding: input.funding, status: input.status })
+          : input.intent === "check-in"
           ? await addCheckIn(viewer, input.goalId, { value: input.value, date: input.date, comment: input.comment })
           : await goalCommand(viewer, input.goalId, input.intent === "agree" ? { type: "AGREE" } : { type: "WITHDRAW", reason: input.reason }, input.revision);
   return outcome.ok ? { error: null } : data({ error: outcome.error }, { status: outcome.status });
@@ -101,7 +112,7 @@ function metricLabel(metric: string, metrics: Array<{ value: string; label: stri
 const HEALTH_SYMBOL: Record<string, string> = { "on track": "✔", "at risk": "▲", "off track": "✖" };
 
 export default function ProgramPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { program, baseline, stage, revision, blockers, commands, goAhead, missing, dimensionTitles, goals, clusters, metrics } = loaderData;
+  const { program, baseline, stage, revision, blockers, commands, goAhead, missing, dimensionTitles, goals, clusters, metrics, projects } = loaderData;
   const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
   const current = CYCLE_STAGES.indexOf(stage as (typeof CYCLE_STAGES)[number]);
   return (
@@ -228,6 +239,34 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
           <label>Target <input name="target" inputMode="decimal" required /></label>
           <label>Due date <input type="date" name="dueDate" required /></label>
           <button type="submit">Add the goal</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="projects-h">
+        <h2 id="projects-h">Joint projects</h2>
+        {projects.length === 0 ? (
+          <p>None yet. The report asks for two, separately funded, on weaknesses the clusters share.</p>
+        ) : (
+          <ul>
+            {projects.map((p) => (
+              <li key={p.id}><strong>{p.title}</strong> · {p.areas.join(", ")} · {p.status}{p.funding ? ` · ${p.funding}` : ""}</li>
+            ))}
+          </ul>
+        )}
+        <Form method="post" className="upload-form" aria-labelledby="add-project-h">
+          <h3 id="add-project-h">Define a joint project</h3>
+          <input type="hidden" name="intent" value="add-project" />
+          <label>Title <input name="title" required /></label>
+          <label>
+            Improvement area
+            <select name="area">{IMPROVEMENT_AREAS.map((a) => <option key={a} value={a}>{a}</option>)}</select>
+          </label>
+          <label>Funding <input name="funding" /></label>
+          <label>
+            Status
+            <select name="status">{JOINT_PROJECT_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}</select>
+          </label>
+          <button type="submit">Define the project</button>
         </Form>
       </section>
 

@@ -9,7 +9,7 @@ useFreshDatabase();
 execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env: process.env, stdio: "pipe" });
 const { advanceCycle, createProgram, listPrograms, programView } = await import("../../app/programs.server");
 const { importBenchmarks } = await import("../../app/benchmarks.server");
-const { addCheckIn, addGoal, goalCommand, goalsOf } = await import("../../app/goals.server");
+const { addCheckIn, addGoal, addJointProject, goalCommand, goalsOf, jointProjectsOf } = await import("../../app/goals.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 afterAll(() => disconnectDb());
 
@@ -100,5 +100,26 @@ describe("goals of a program", () => {
       "5 cluster(s) have no agreed goal: arc-alta-experience, arc-hammerfest-energy, arc-harstad-offshore, arc-kirkenes-barents, arc-tromso-marine.",
       "0 of the 2 agreed joint projects are defined.",
     ]);
+  });
+
+  it("completes the kickoff once every cluster has an agreed goal and the two joint projects are defined", async () => {
+    const program = await db().program.findFirstOrThrow({ where: { name: "Goals test" }, select: { id: true } });
+    const view = (await programView(coordinator, program.id))!;
+    for (const cluster of view.clusters.filter((c) => c.id !== "arc-vadso-food")) {
+      const goal = await addGoal(coordinator, program.id, { scope: "cluster", clusterId: cluster.id, area, metric: "overall", target: 60, dueDate: "2019-06-30" });
+      const row = (await goalsOf(program.id)).find((g) => g.id === (goal.ok ? goal.id : ""))!;
+      expect(await goalCommand(coordinator, row.id, { type: "AGREE" }, row.revision)).toEqual({ ok: true });
+    }
+    expect((await programView(coordinator, program.id))!.blockers).toEqual(["0 of the 2 agreed joint projects are defined."]);
+    expect(await addJointProject(coordinator, program.id, { title: "Shared member services", areas: [], clusters: [], funding: "", status: "planned" })).toMatchObject({ ok: false, status: 422 });
+    for (const title of ["Shared member services", "Cluster staff academy"]) {
+      expect((await addJointProject(coordinator, program.id, { title, areas: [area], clusters: [], funding: "County grant", status: "planned" })).ok).toBe(true);
+    }
+    expect((await jointProjectsOf(program.id)).map((p) => p.title)).toEqual(["Shared member services", "Cluster staff academy"]);
+    const ready = (await programView(coordinator, program.id))!;
+    expect(ready.blockers).toEqual([]);
+    expect(ready.commands).toEqual(["COMPLETE_KICKOFF"]);
+    expect(await advanceCycle(coordinator, program.id, "COMPLETE_KICKOFF", ready.revision, "2017-11-01")).toEqual({ ok: true });
+    expect((await programView(coordinator, program.id))!.stage).toBe("learning");
   });
 });
