@@ -8,6 +8,7 @@ import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
 import { computeScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
+import { draftWorkshops } from "./workshops.server";
 import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
 
 // Improvement programs: a portfolio's two-year cycle, started from a frozen baseline scorecard.
@@ -34,6 +35,7 @@ export async function createProgram(actor: Viewer, input: ProgramInput): Promise
     await tx.program.create({
       data: { id, portfolio: input.portfolio, name: input.name, startsOn: input.startsOn, endsOn, catalogueId: catalogue.id, baselineAsOf: input.baselineAsOf, baseline: JSON.stringify(baseline), cycleId, createdById: actor.userId },
     });
+    await draftWorkshops(tx, id, actor.userId);
     await audit(tx, { actorId: actor.userId, action: "program.create", subject: `program ${id}`, after: { name: input.name, portfolio: input.portfolio, baselineAsOf: input.baselineAsOf, catalogueId: catalogue.id } });
   });
   return { ok: true, id };

@@ -8,6 +8,8 @@ import { readForm } from "~/forms.server";
 import { advanceCycle, programView } from "~/programs.server";
 import { addCheckIn, addGoal, addJointProject, goalCommand, goalsOf, jointProjectsOf } from "~/goals.server";
 import { JOINT_PROJECT_STATUSES } from "~/program-terms";
+import { AUDIENCES } from "~/forum-template";
+import { taskCommand, workshopCommand, workshopsOf } from "~/workshops.server";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import { IMPROVEMENT_AREAS } from "../../workflows/goal";
 import { CYCLE_COMMANDS, CYCLE_STAGES, type CycleCommand } from "../../workflows/improvement-cycle";
@@ -27,6 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     ...view,
     goals: await goalsOf(view.program.id),
     projects: await jointProjectsOf(view.program.id),
+    workshops: await workshopsOf(view.program.id, todayIso()),
     dimensionTitles: view.baseline.dimensions.map((d) => titles.get(d.code) ?? d.code),
     metrics: [{ value: "overall", label: "Overall score" }, ...view.baseline.dimensions.map((d) => ({ value: `dimension:${d.code}`, label: `${titles.get(d.code) ?? d.code} score` }))],
   };
@@ -55,6 +58,12 @@ const actionSchema = z.discriminatedUnion("intent", [
     funding: z.string().trim().max(200).default(""),
     status: z.enum(JOINT_PROJECT_STATUSES),
   }),
+  z.object({ intent: z.literal("schedule"), workshopId: z.string(), revision, date: isoDay, place: z.string().trim().max(120).default("") }),
+  z.object({ intent: z.literal("reschedule"), workshopId: z.string(), revision, date: isoDay }),
+  z.object({ intent: z.literal("workshop-step"), workshopId: z.string(), revision, step: z.enum(["HOLD", "START_FOLLOW_UP", "CLOSE"]) }),
+  z.object({ intent: z.literal("cancel"), workshopId: z.string(), revision, reason: z.string().trim().min(1, "needs a reason").max(300) }),
+  z.object({ intent: z.literal("task-done"), taskId: z.coerce.number().int() }),
+  z.object({ intent: z.literal("task-waive"), taskId: z.coerce.number().int(), reason: z.string().max(300) }),
   z.object({ intent: z.literal("agree"), goalId: z.string(), revision }),
   z.object({ intent: z.literal("withdraw"), goalId: z.string(), revision, reason: z.string().trim().max(300) }),
   z.object({ intent: z.literal("check-in"), goalId: z.string(), value: number, date: isoDay, comment: z.string().trim().max(500).default("") }),
@@ -67,8 +76,21 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return data({ error: `Not saved: ${parsed.error.issues.map((i) => `${String(i.path[0] ?? "form")} ${i.message}`).join("; ")}.` }, { status: 400 });
   }
   const input = parsed.data;
+  const today = todayIso();
   const outcome =
-    input.intent === "cycle"
+    input.intent === "schedule"
+      ? await workshopCommand(viewer, input.workshopId, { type: "SCHEDULE", date: input.date, place: input.place }, input.revision, today)
+      : input.intent === "reschedule"
+        ? await workshopCommand(viewer, input.workshopId, { type: "RESCHEDULE", date: input.date }, input.revision, today)
+        : input.intent === "workshop-step"
+          ? await workshopCommand(viewer, input.workshopId, { type: input.step }, input.revision, today)
+          : input.intent === "cancel"
+            ? await workshopCommand(viewer, input.workshopId, { type: "CANCEL", reason: input.reason }, input.revision, today)
+            : input.intent === "task-done"
+              ? await taskCommand(viewer, input.taskId, { done: true })
+              : input.intent === "task-waive"
+                ? await taskCommand(viewer, input.taskId, { waive: input.reason })
+                : input.intent === "cycle"
       ? await advanceCycle(viewer, params.programId, input.command satisfies CycleCommand, input.revision, todayIso())
       : input.intent === "add-goal"
         ? await addGoal(viewer, params.programId, {
@@ -110,9 +132,19 @@ function metricLabel(metric: string, metrics: Array<{ value: string; label: stri
 }
 
 const HEALTH_SYMBOL: Record<string, string> = { "on track": "✔", "at risk": "▲", "off track": "✖" };
+const WORKSHOP_STATES: Record<string, string> = {
+  draft: "draft",
+  scheduled: "scheduled",
+  preparing: "in preparation",
+  held: "held",
+  followingUp: "following up",
+  closed: "closed",
+  cancelled: "cancelled",
+};
+const WORKSHOP_STEPS = { HOLD: "Mark as held", START_FOLLOW_UP: "Start the follow-up", CLOSE: "Close the workshop" } as const;
 
 export default function ProgramPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { program, baseline, stage, revision, blockers, commands, goAhead, missing, dimensionTitles, goals, clusters, metrics, projects } = loaderData;
+  const { program, baseline, stage, revision, blockers, commands, goAhead, missing, dimensionTitles, goals, clusters, metrics, projects, workshops } = loaderData;
   const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
   const current = CYCLE_STAGES.indexOf(stage as (typeof CYCLE_STAGES)[number]);
   return (
@@ -148,6 +180,91 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
           </Form>
         ))}
       </section>
+      <section aria-labelledby="workshops-h">
+        <h2 id="workshops-h">Forum workshops</h2>
+        {workshops.map((w) => (
+          <article key={w.id} className="workshop" aria-labelledby={`w-${w.number}`}>
+            <h3 id={`w-${w.number}`}>{w.title}</h3>
+            <p>
+              {w.date ? `${w.date}${w.place ? `, ${w.place}` : ""}` : "Not scheduled yet"} · <strong>{WORKSHOP_STATES[w.state] ?? w.state}</strong>
+              <span className="muted"> · {w.themes}</span>
+            </p>
+            <div className="steps">
+              {w.accepts.schedule && (
+                <Form method="post" className="inline-form" aria-label={`Schedule ${w.title}`}>
+                  <input type="hidden" name="intent" value="schedule" />
+                  <input type="hidden" name="workshopId" value={w.id} />
+                  <input type="hidden" name="revision" value={w.revision} />
+                  <label>Date <input type="date" name="date" required /></label>
+                  <label>Place <input name="place" /></label>
+                  <button type="submit">Schedule</button>
+                </Form>
+              )}
+              {w.accepts.reschedule && (
+                <Form method="post" className="inline-form" aria-label={`Reschedule ${w.title}`}>
+                  <input type="hidden" name="intent" value="reschedule" />
+                  <input type="hidden" name="workshopId" value={w.id} />
+                  <input type="hidden" name="revision" value={w.revision} />
+                  <label>New date <input type="date" name="date" required /></label>
+                  <button type="submit" className="secondary">Reschedule (tasks move with it)</button>
+                </Form>
+              )}
+              {(["HOLD", "START_FOLLOW_UP", "CLOSE"] as const)
+                .filter((step) => (step === "HOLD" ? w.accepts.hold : step === "START_FOLLOW_UP" ? w.accepts.followUp : w.accepts.close))
+                .map((step) => (
+                  <Form key={step} method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="workshop-step" />
+                    <input type="hidden" name="workshopId" value={w.id} />
+                    <input type="hidden" name="revision" value={w.revision} />
+                    <input type="hidden" name="step" value={step} />
+                    <button type="submit">{WORKSHOP_STEPS[step]}</button>
+                  </Form>
+                ))}
+              {w.accepts.cancel && (
+                <Form method="post" className="inline-form" aria-label={`Cancel ${w.title}`}>
+                  <input type="hidden" name="intent" value="cancel" />
+                  <input type="hidden" name="workshopId" value={w.id} />
+                  <input type="hidden" name="revision" value={w.revision} />
+                  <label>Reason <input name="reason" required /></label>
+                  <button type="submit" className="secondary">Cancel the workshop</button>
+                </Form>
+              )}
+            </div>
+            <TableScroll label={`Tasks of ${w.title}`}>
+              <table>
+                <thead><tr><th scope="col">Task</th><th scope="col">For</th><th scope="col">Due</th><th scope="col">State</th></tr></thead>
+                <tbody>
+                  {w.tasks.map((t) => (
+                    <tr key={t.id} className={t.overdue ? "overdue" : undefined}>
+                      <th scope="row">{t.phase === "preparation" ? "Before: " : "After: "}{t.title}</th>
+                      <td>{AUDIENCES[t.audience as keyof typeof AUDIENCES] ?? t.audience}</td>
+                      <td>{t.dueOn ?? "when scheduled"}{t.overdue && <strong> · overdue</strong>}</td>
+                      <td>
+                        {t.done ? "done" : t.waivedBecause ? `waived: ${t.waivedBecause}` : (
+                          <>
+                            <Form method="post" className="inline">
+                              <input type="hidden" name="intent" value="task-done" />
+                              <input type="hidden" name="taskId" value={t.id} />
+                              <button type="submit" className="link-button" aria-label={`Mark done: ${t.title}`}>done</button>
+                            </Form>{" "}
+                            <Form method="post" className="inline">
+                              <input type="hidden" name="intent" value="task-waive" />
+                              <input type="hidden" name="taskId" value={t.id} />
+                              <input name="reason" aria-label={`Why waive: ${t.title}`} placeholder="why waive" size={12} required />
+                              <button type="submit" className="link-button">waive</button>
+                            </Form>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </article>
+        ))}
+      </section>
+
       <section aria-labelledby="goals-h">
         <h2 id="goals-h">Goals</h2>
         {goals.length === 0 ? (

@@ -133,4 +133,14 @@ test("the coordinator opens an improvement program from the baseline and starts 
   await row.getByRole("button", { name: "Record" }).click();
   await expect(row).toContainText("▲ at risk");
   await expect(page.getByRole("status")).not.toContainText("The region has no agreed goal yet.");
+
+  // The four forums of the template; scheduling one gives its tasks their due dates.
+  await expect(page.getByRole("heading", { level: 3, name: /^Forum \d/ })).toHaveCount(4);
+  const schedule = page.getByRole("form", { name: "Schedule Forum 1: kickoff" });
+  await schedule.getByLabel("Date").fill("2030-10-30");
+  await schedule.getByLabel("Place").fill("Tromsø");
+  await schedule.getByRole("button", { name: "Schedule" }).click();
+  const forum1 = page.getByRole("article", { name: "Forum 1: kickoff" });
+  await expect(forum1).toContainText("2030-10-30, Tromsø · scheduled");
+  await expect(forum1.getByRole("row", { name: /Prepare the agenda/ })).toContainText("2030-10-02");
 });

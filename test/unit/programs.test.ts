@@ -123,3 +123,45 @@ describe("goals of a program", () => {
     expect((await programView(coordinator, program.id))!.stage).toBe("learning");
   });
 });
+
+describe("workshops of a program", () => {
+  it("come from the template, get task due dates when scheduled, move them when rescheduled, and are held not before their date", async () => {
+    const { workshopCommand, workshopsOf, taskCommand } = await import("../../app/workshops.server");
+    const created = await createProgram(coordinator, { ...input, name: "Workshops test", startsOn: "2017-09-02" });
+    const programId = created.ok ? created.id : "";
+    const drafts = await workshopsOf(programId, "2017-09-01");
+    expect(drafts.map((w) => [w.number, w.title, w.state])).toEqual([
+      [1, "Forum 1: kickoff", "draft"],
+      [2, "Forum 2: sharing and learning", "draft"],
+      [3, "Forum 3: sharing and learning", "draft"],
+      [4, "Forum 4: planning the next cycle", "draft"],
+    ]);
+    const kickoff = drafts[0]!;
+    expect(kickoff.tasks.map((t) => t.audience).sort()).toEqual(["clusters", "clusters", "regional", "regional", "team", "team"]);
+    expect(await workshopCommand(coordinator, kickoff.id, { type: "SCHEDULE", date: "2017-08-01", place: "Tromsø" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "Choose a date after today." });
+    expect(await workshopCommand(coordinator, kickoff.id, { type: "SCHEDULE", date: "2017-10-30", place: "Tromsø" }, kickoff.revision, "2017-09-01")).toEqual({ ok: true });
+    let [scheduled] = await workshopsOf(programId, "2017-09-01");
+    expect(scheduled).toMatchObject({ state: "scheduled", date: "2017-10-30", place: "Tromsø" });
+    expect(scheduled!.tasks.map((t) => t.dueOn)).toEqual(["2017-10-02", "2017-10-09", "2017-10-16", "2017-11-06", "2017-11-20", "2017-11-29"]);
+    expect(await workshopCommand(coordinator, scheduled!.id, { type: "RESCHEDULE", date: "2017-11-06" }, scheduled!.revision, "2017-09-05")).toEqual({ ok: true });
+    [scheduled] = await workshopsOf(programId, "2017-09-05");
+    expect(scheduled!.tasks.map((t) => t.dueOn)).toEqual(["2017-10-09", "2017-10-16", "2017-10-23", "2017-11-13", "2017-11-27", "2017-12-06"]);
+    // reading it in its preparation weeks moves it there (TICK on read); a task past due stands out
+    const [preparing] = await workshopsOf(programId, "2017-10-10");
+    expect(preparing).toMatchObject({ state: "preparing" });
+    expect(preparing!.tasks.filter((t) => t.overdue).map((t) => t.dueOn)).toEqual(["2017-10-09"]);
+    expect(await workshopCommand(coordinator, preparing!.id, { type: "HOLD" }, preparing!.revision, "2017-11-05")).toEqual({ ok: false, status: 409, error: "A workshop cannot be held before its date." });
+    expect(await workshopCommand(coordinator, preparing!.id, { type: "HOLD" }, preparing!.revision, "2017-11-06")).toEqual({ ok: true });
+    let [held] = await workshopsOf(programId, "2017-11-06");
+    expect(await workshopCommand(coordinator, held!.id, { type: "START_FOLLOW_UP" }, held!.revision, "2017-11-07")).toEqual({ ok: true });
+    [held] = await workshopsOf(programId, "2017-11-07");
+    expect(await workshopCommand(coordinator, held!.id, { type: "CLOSE" }, held!.revision, "2017-12-10")).toMatchObject({ ok: false, error: "Every follow-up task must be done, or waived with a reason, before the workshop closes." });
+    const followUps = held!.tasks.filter((t) => t.phase === "followUp");
+    expect(await taskCommand(coordinator, followUps[0]!.id, { waive: " " })).toEqual({ ok: false, status: 409, error: "Waiving a task needs a reason." });
+    expect(await taskCommand(coordinator, followUps[0]!.id, { waive: "minutes sent with the slides" })).toEqual({ ok: true });
+    for (const task of followUps.slice(1)) expect(await taskCommand(coordinator, task.id, { done: true })).toEqual({ ok: true });
+    expect(await workshopCommand(coordinator, held!.id, { type: "CLOSE" }, held!.revision, "2017-12-10")).toEqual({ ok: true });
+    expect((await workshopsOf(programId, "2017-12-10"))[0]!.state).toBe("closed");
+    expect(await workshopCommand(policy, held!.id, { type: "CANCEL", reason: "x" }, 0, "2017-12-10")).toMatchObject({ ok: false, status: 404 });
+  });
+});
