@@ -19,5 +19,6 @@ export default [
   route("audit", "routes/audit.tsx"),
   route("programs", "routes/programs.tsx"),
   route("programs/:programId", "routes/program.tsx"),
+  route("calendar/:token", "routes/calendar.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

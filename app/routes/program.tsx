@@ -10,6 +10,7 @@ import { addCheckIn, addGoal, addJointProject, goalCommand, goalsOf, jointProjec
 import { JOINT_PROJECT_STATUSES } from "~/program-terms";
 import { AUDIENCES } from "~/forum-template";
 import { taskCommand, workshopCommand, workshopsOf } from "~/workshops.server";
+import { newCalendarToken } from "~/calendar.server";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import { IMPROVEMENT_AREAS } from "../../workflows/goal";
 import { CYCLE_COMMANDS, CYCLE_STAGES, type CycleCommand } from "../../workflows/improvement-cycle";
@@ -64,6 +65,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), workshopId: z.string(), revision, reason: z.string().trim().min(1, "needs a reason").max(300) }),
   z.object({ intent: z.literal("task-done"), taskId: z.coerce.number().int() }),
   z.object({ intent: z.literal("task-waive"), taskId: z.coerce.number().int(), reason: z.string().max(300) }),
+  z.object({ intent: z.literal("calendar") }),
   z.object({ intent: z.literal("agree"), goalId: z.string(), revision }),
   z.object({ intent: z.literal("withdraw"), goalId: z.string(), revision, reason: z.string().trim().max(300) }),
   z.object({ intent: z.literal("check-in"), goalId: z.string(), value: number, date: isoDay, comment: z.string().trim().max(500).default("") }),
@@ -73,10 +75,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
   const parsed = actionSchema.safeParse(await readForm(request));
   if (!parsed.success) {
-    return data({ error: `Not saved: ${parsed.error.issues.map((i) => `${String(i.path[0] ?? "form")} ${i.message}`).join("; ")}.` }, { status: 400 });
+    return data({ error: `Not saved: ${parsed.error.issues.map((i) => `${String(i.path[0] ?? "form")} ${i.message}`).join("; ")}.`, calendar: null }, { status: 400 });
   }
   const input = parsed.data;
   const today = todayIso();
+  if (input.intent === "calendar") {
+    const token = await newCalendarToken(viewer, params.programId);
+    if (!token) throw data("No such program.", { status: 404 });
+    return { error: null, calendar: `${new URL(request.url).origin}/calendar/${token}.ics` };
+  }
   const outcome =
     input.intent === "schedule"
       ? await workshopCommand(viewer, input.workshopId, { type: "SCHEDULE", date: input.date, place: input.place }, input.revision, today)
@@ -107,7 +114,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           : input.intent === "check-in"
           ? await addCheckIn(viewer, input.goalId, { value: input.value, date: input.date, comment: input.comment })
           : await goalCommand(viewer, input.goalId, input.intent === "agree" ? { type: "AGREE" } : { type: "WITHDRAW", reason: input.reason }, input.revision);
-  return outcome.ok ? { error: null } : data({ error: outcome.error }, { status: outcome.status });
+  return outcome.ok ? { error: null, calendar: null } : data({ error: outcome.error, calendar: null }, { status: outcome.status });
 }
 
 const STAGE_NAMES: Record<string, string> = {
@@ -182,6 +189,17 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
       </section>
       <section aria-labelledby="workshops-h">
         <h2 id="workshops-h">Forum workshops</h2>
+        {actionData?.calendar ? (
+          <div className="notice" role="status">
+            <p>Subscribe to this link in your calendar app (workshops and task due dates, {"Europe/Oslo"}). Keep it private: anyone with the link sees the dates. It is shown only now; a new link replaces it.</p>
+            <input readOnly value={actionData.calendar} aria-label="Calendar link to copy" className="link-copy" />
+          </div>
+        ) : (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="calendar" />
+            <button type="submit" className="secondary">Make a calendar link (any earlier link stops working)</button>
+          </Form>
+        )}
         {workshops.map((w) => (
           <article key={w.id} className="workshop" aria-labelledby={`w-${w.number}`}>
             <h3 id={`w-${w.number}`}>{w.title}</h3>

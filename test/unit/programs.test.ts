@@ -164,4 +164,25 @@ describe("workshops of a program", () => {
     expect((await workshopsOf(programId, "2017-12-10"))[0]!.state).toBe("closed");
     expect(await workshopCommand(policy, held!.id, { type: "CANCEL", reason: "x" }, 0, "2017-12-10")).toMatchObject({ ok: false, status: 404 });
   });
+
+  it("give a calendar feed behind a secret link; a new link makes the old one stop working", async () => {
+    const { calendarFeed, newCalendarToken } = await import("../../app/calendar.server");
+    const { workshopCommand, workshopsOf } = await import("../../app/workshops.server");
+    const created = await createProgram(coordinator, { ...input, name: "Calendar test", startsOn: "2017-09-02" });
+    const programId = created.ok ? created.id : "";
+    const [forum2] = (await workshopsOf(programId, "2017-09-01")).slice(1);
+    expect(await workshopCommand(coordinator, forum2!.id, { type: "SCHEDULE", date: "2018-03-15", place: "Alta" }, forum2!.revision, "2017-09-01")).toEqual({ ok: true });
+    expect(await newCalendarToken(policy, programId)).toBeNull();
+    const first = (await newCalendarToken(coordinator, programId))!;
+    const feed = (await calendarFeed(first, "2017-09-01"))!;
+    expect(feed).toContain("BEGIN:VCALENDAR");
+    expect(feed).toContain("X-WR-TIMEZONE:Europe/Oslo");
+    expect(feed).toMatch(/DTSTART;VALUE=DATE:20180315\r?\n/);
+    expect(feed).toContain("SUMMARY:Forum 2: sharing and learning");
+    expect(feed).toContain("LOCATION:Alta");
+    expect(feed).toMatch(/DTSTART;VALUE=DATE:20180215[\s\S]*SUMMARY:Due: Prepare the agenda and invite the speakers/);
+    const second = (await newCalendarToken(coordinator, programId))!;
+    expect(await calendarFeed(first, "2017-09-01")).toBeNull();
+    expect(await calendarFeed(second, "2017-09-01")).toContain("SUMMARY:Forum 2: sharing and learning");
+  });
 });
