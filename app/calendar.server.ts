@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { audit } from "./audit.server";
-import { mayImport, type Viewer } from "./auth/roles";
+import type { Viewer } from "./auth/roles";
+import { programFor } from "./program-access.server";
 import { db } from "./db.server";
 import { workshopsOf } from "./workshops.server";
 
@@ -12,8 +13,7 @@ export const CALENDAR_TIME_ZONE = "Europe/Oslo";
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function newCalendarToken(actor: Viewer, programId: string): Promise<string | null> {
-  const program = await db().program.findUnique({ where: { id: programId }, select: { portfolio: true } });
-  if (!program || !mayImport(actor, [program.portfolio]).ok) return null;
+  if (!(await programFor(actor, programId))) return null;
   const token = randomBytes(24).toString("base64url");
   await db().$transaction(async (tx) => {
     await tx.program.update({ where: { id: programId }, data: { calendarTokenHash: hashOf(token) } });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
-import { mayImport, type Viewer } from "./auth/roles";
+import type { Viewer } from "./auth/roles";
 import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
@@ -9,6 +9,7 @@ import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { goalHealth, type GoalHealth, type goalMachine } from "../workflows/goal";
 import type { JointProjectStatus } from "./program-terms";
+import { programFor } from "./program-access.server";
 
 // Goals of a program: each a goal workflow, its baseline taken from the program's frozen
 // baseline (or the cluster's own scorecard at the baseline date), its check-ins kept as history.
@@ -29,10 +30,6 @@ export type GoalInput = {
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
 
-async function programFor(actor: Viewer, programId: string) {
-  const program = await db().program.findUnique({ where: { id: programId } });
-  return program && mayImport(actor, [program.portfolio]).ok ? program : null;
-}
 
 function scoreOf(card: PortfolioScorecard, metric: string): number | null {
   if (metric === "overall") return card.overall.score;

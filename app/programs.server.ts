@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { addYears, format, parseISO } from "date-fns";
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
-import { coordinatedPortfolios, isAdmin, mayImport, type Viewer } from "./auth/roles";
+import { mayActFor, type Viewer } from "./auth/roles";
 import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
@@ -10,6 +10,7 @@ import { computeScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { draftWorkshops } from "./workshops.server";
 import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
+import { programFor, programsRunBy } from "./program-access.server";
 
 // Improvement programs: a portfolio's two-year cycle, started from a frozen baseline scorecard.
 // For now for those who see the portfolio in full (its coordinators and administrators).
@@ -18,10 +19,9 @@ import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, typ
 export type ProgramInput = { portfolio: string; name: string; startsOn: string; endsOn?: string; catalogueId: string; baselineAsOf: string };
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
 
-const mayRun = (viewer: Viewer, portfolio: string) => mayImport(viewer, [portfolio]).ok;
 
 export async function createProgram(actor: Viewer, input: ProgramInput): Promise<Outcome<{ id: string }>> {
-  if (!mayRun(actor, input.portfolio)) return { ok: false, status: 403, error: "Only the portfolio's coordinators and administrators open its programs." };
+  if (!mayActFor(actor, [input.portfolio]).ok) return { ok: false, status: 403, error: "Only the portfolio's coordinators and administrators open its programs." };
   const catalogue = await getCatalogue(input.catalogueId);
   if (!catalogue) return { ok: false, status: 422, error: `No catalogue ${input.catalogueId} is stored.` };
   const baseline = computeScorecard(catalogue, await latestAssessmentsAsOf(input.baselineAsOf), { asOf: input.baselineAsOf, portfolios: [input.portfolio] }).portfolios[0]!;
@@ -43,7 +43,7 @@ export async function createProgram(actor: Viewer, input: ProgramInput): Promise
 
 export async function listPrograms(viewer: Viewer) {
   return db().program.findMany({
-    where: isAdmin(viewer) ? {} : { portfolio: { in: coordinatedPortfolios(viewer) } },
+    where: programsRunBy(viewer),
     select: { id: true, name: true, portfolio: true, startsOn: true, endsOn: true },
     orderBy: { startsOn: "desc" },
   });
@@ -77,8 +77,8 @@ async function cycleFacts(program: { id: string; portfolio: string; startsOn: st
 }
 
 export async function programView(viewer: Viewer, id: string) {
-  const program = await db().program.findUnique({ where: { id } });
-  if (!program || !mayRun(viewer, program.portfolio)) return null;
+  const program = await programFor(viewer, id);
+  if (!program) return null;
   const cycle = await loadWorkflow("improvementCycle", program.cycleId);
   if (!cycle) throw new Error(`program ${id} has no cycle ${program.cycleId}`);
   const snapshot = cycle.snapshot as SnapshotFrom<typeof improvementCycleMachine>;
@@ -122,8 +122,8 @@ function eventFor(command: CycleCommand, facts: Awaited<ReturnType<typeof cycleF
 }
 
 export async function advanceCycle(actor: Viewer, id: string, command: CycleCommand, expectedRevision: number, today: string): Promise<Outcome> {
-  const program = await db().program.findUnique({ where: { id } });
-  if (!program || !mayRun(actor, program.portfolio)) return { ok: false, status: 404, error: "No such program." };
+  const program = await programFor(actor, id);
+  if (!program) return { ok: false, status: 404, error: "No such program." };
   const facts = await cycleFacts(program);
   const result = await sendEvent("improvementCycle", program.cycleId, eventFor(command, facts, actor.userId, today), { actorId: actor.userId, expectedRevision });
   if (result.ok) return { ok: true };

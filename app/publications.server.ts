@@ -1,6 +1,6 @@
 import { audit } from "./audit.server";
 import { publicationBlocker, type Member } from "./auth/disclosure";
-import { mayImport, type Viewer } from "./auth/roles";
+import { mayActFor, type Viewer } from "./auth/roles";
 import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { db } from "./db.server";
 import { getSettings } from "./settings.server";
@@ -20,7 +20,7 @@ export type PublishOutcome = { ok: true } | { ok: false; status: 403 | 409; erro
 
 /** Publishes a portfolio's scorecard as of a date, if the publisher may and it gives nobody away. */
 export async function publish(actor: Viewer, portfolio: string, asOf: string): Promise<PublishOutcome> {
-  if (!mayImport(actor, [portfolio]).ok) return { ok: false, status: 403, error: "Only the portfolio's coordinators and administrators publish its scorecard." };
+  if (!mayActFor(actor, [portfolio]).ok) return { ok: false, status: 403, error: "Only the portfolio's coordinators and administrators publish its scorecard." };
   const dates = await publicationDates(portfolio);
   const before = dates.filter((d) => d < asOf).at(-1);
   const after = dates.find((d) => d > asOf);

@@ -32,7 +32,7 @@ export function loader({ context }: Route.LoaderArgs) {
     viewer: viewer && {
       name: viewer.name,
       roles: [...new Set(viewer.grants.map((g) => ROLE_NAMES[g.role]))],
-      mayImport: mayUseImport(viewer),
+      mayActFor: mayUseImport(viewer),
       managesPeople: isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0,
     },
   };
@@ -58,7 +58,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <ul>
                 <li><NavLink to="/scorecard">Scorecard</NavLink></li>
                 <li><NavLink to="/clusters">Clusters</NavLink></li>
-                {viewer.mayImport && <li><NavLink to="/import">Import</NavLink></li>}
+                {viewer.mayActFor && <li><NavLink to="/import">Import</NavLink></li>}
                 <li><NavLink to="/methodology">Methodology</NavLink></li>
                 {viewer.managesPeople && <li><NavLink to="/programs">Programs</NavLink></li>}
                 {viewer.managesPeople && <li><NavLink to="/people">People</NavLink></li>}

@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { z } from "zod";
-import { individualAccess, mayImport, mayViewAggregate, type Viewer } from "./auth/roles";
+import { individualAccess, mayActFor, mayViewAggregate, type Viewer } from "./auth/roles";
 import { publishedAsOf } from "./auth/disclosure";
 import { publicationDates } from "./publications.server";
 import { countAssessments, knownPortfolios, latestAssessmentsAsOf, visibleAmong, type StoredAssessment } from "./benchmarks.server";
@@ -102,7 +102,7 @@ export async function loadScorecard(request: Request, viewer: Viewer) {
     absent,
     withheld: { portfolios: withheld, minClusters },
     snapshots,
-    publishable: await unpublished(chosen.filter((code) => inFull(code) && mayImport(viewer, [code]).ok), asOf),
+    publishable: await unpublished(chosen.filter((code) => inFull(code) && mayActFor(viewer, [code]).ok), asOf),
     defaulted: asked.length === 0,
     storedAny,
     catalogues: await listCatalogues(),

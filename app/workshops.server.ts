@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { addDays, format, parseISO } from "date-fns";
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
-import { mayImport, type Viewer } from "./auth/roles";
+import type { Viewer } from "./auth/roles";
 import { db } from "./db.server";
 import { FORUM_TEMPLATE, TASK_TEMPLATE } from "./forum-template";
 import type { Prisma } from "./generated/prisma/client";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { openFollowUps, type WorkshopEvent, type workshopMachine } from "../workflows/workshop";
+import { programFor } from "./program-access.server";
 
 // The forum workshops of a program, each a workshop workflow, with the template's tasks.
 
@@ -64,8 +65,7 @@ function eventFor(command: WorkshopCommand, tasks: ReadonlyArray<Task>, today: s
 async function workshopFor(actor: Viewer, workshopId: string) {
   const workshop = await db().workshop.findUnique({ where: { id: workshopId }, include: { tasks: { orderBy: { offsetDays: "asc" } } } });
   if (!workshop) return null;
-  const program = await db().program.findUnique({ where: { id: workshop.programId }, select: { portfolio: true } });
-  return program && mayImport(actor, [program.portfolio]).ok ? workshop : null;
+  return (await programFor(actor, workshop.programId)) ? workshop : null;
 }
 
 export type Outcome = { ok: true } | { ok: false; status: 404 | 409; error: string };

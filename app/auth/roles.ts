@@ -53,8 +53,8 @@ export function individualAccess(viewer: Viewer): IndividualAccess {
   };
 }
 
-/** Acting for these portfolios (importing, publishing, opening programs): an admin, or the coordinator of every one. */
-export function mayImport(viewer: Viewer, portfolios: ReadonlyArray<string>): { ok: true } | { ok: false; notYours: Array<string> } {
+/** Acting for these portfolios (importing, publishing, running programs): an admin, or the coordinator of every one. */
+export function mayActFor(viewer: Viewer, portfolios: ReadonlyArray<string>): { ok: true } | { ok: false; notYours: Array<string> } {
   if (isAdmin(viewer)) return { ok: true };
   const mine = coordinatedPortfolios(viewer);
   const notYours = portfolios.filter((p) => !mine.includes(p));

@@ -77,7 +77,7 @@ function requireImporter(context: Route.LoaderArgs["context"], request: Request)
 }
 
 /**
- * What this viewer may import: only their portfolios (mayImport), and only clusters that are new
+ * What this viewer may import: only their portfolios (mayActFor), and only clusters that are new
  * or that they may see already, so that an import never claims someone else's cluster.
  */
 function guardFor(viewer: Viewer): ImportGuard {

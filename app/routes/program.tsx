@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { requireViewer } from "~/auth/session.server";
@@ -148,6 +149,18 @@ const WORKSHOP_STATES: Record<string, string> = {
   closed: "closed",
   cancelled: "cancelled",
 };
+/** A form about one workshop: its id and the revision the page saw travel with it. */
+function WorkshopForm({ intent, workshop, label, children }: { intent: string; workshop: { id: string; revision: number }; label?: string; children: ReactNode }) {
+  return (
+    <Form method="post" className="inline-form" aria-label={label}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="workshopId" value={workshop.id} />
+      <input type="hidden" name="revision" value={workshop.revision} />
+      {children}
+    </Form>
+  );
+}
+
 const WORKSHOP_STEPS = { HOLD: "Mark as held", START_FOLLOW_UP: "Start the follow-up", CLOSE: "Close the workshop" } as const;
 
 export default function ProgramPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -209,43 +222,31 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
             </p>
             <div className="steps">
               {w.accepts.schedule && (
-                <Form method="post" className="inline-form" aria-label={`Schedule ${w.title}`}>
-                  <input type="hidden" name="intent" value="schedule" />
-                  <input type="hidden" name="workshopId" value={w.id} />
-                  <input type="hidden" name="revision" value={w.revision} />
+                <WorkshopForm intent="schedule" workshop={w} label={`Schedule ${w.title}`}>
                   <label>Date <input type="date" name="date" required /></label>
                   <label>Place <input name="place" /></label>
                   <button type="submit">Schedule</button>
-                </Form>
+                </WorkshopForm>
               )}
               {w.accepts.reschedule && (
-                <Form method="post" className="inline-form" aria-label={`Reschedule ${w.title}`}>
-                  <input type="hidden" name="intent" value="reschedule" />
-                  <input type="hidden" name="workshopId" value={w.id} />
-                  <input type="hidden" name="revision" value={w.revision} />
+                <WorkshopForm intent="reschedule" workshop={w} label={`Reschedule ${w.title}`}>
                   <label>New date <input type="date" name="date" required /></label>
                   <button type="submit" className="secondary">Reschedule (tasks move with it)</button>
-                </Form>
+                </WorkshopForm>
               )}
               {(["HOLD", "START_FOLLOW_UP", "CLOSE"] as const)
                 .filter((step) => (step === "HOLD" ? w.accepts.hold : step === "START_FOLLOW_UP" ? w.accepts.followUp : w.accepts.close))
                 .map((step) => (
-                  <Form key={step} method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="workshop-step" />
-                    <input type="hidden" name="workshopId" value={w.id} />
-                    <input type="hidden" name="revision" value={w.revision} />
+                  <WorkshopForm key={step} intent="workshop-step" workshop={w}>
                     <input type="hidden" name="step" value={step} />
                     <button type="submit">{WORKSHOP_STEPS[step]}</button>
-                  </Form>
+                  </WorkshopForm>
                 ))}
               {w.accepts.cancel && (
-                <Form method="post" className="inline-form" aria-label={`Cancel ${w.title}`}>
-                  <input type="hidden" name="intent" value="cancel" />
-                  <input type="hidden" name="workshopId" value={w.id} />
-                  <input type="hidden" name="revision" value={w.revision} />
+                <WorkshopForm intent="cancel" workshop={w} label={`Cancel ${w.title}`}>
                   <label>Reason <input name="reason" required /></label>
                   <button type="submit" className="secondary">Cancel the workshop</button>
-                </Form>
+                </WorkshopForm>
               )}
             </div>
             <TableScroll label={`Tasks of ${w.title}`}>

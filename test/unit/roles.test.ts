@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importRefusal, landingPath, mayImport, mayViewAggregate, type Grant, type Viewer } from "../../app/auth/roles";
+import { importRefusal, landingPath, mayActFor, mayViewAggregate, type Grant, type Viewer } from "../../app/auth/roles";
 
 const viewer = (...grants: Array<Partial<Grant> & Pick<Grant, "role">>): Viewer => ({
   userId: "u",
@@ -14,10 +14,10 @@ const policy = viewer({ role: "policyMaker", portfolio: "arctic" });
 
 describe("imports", () => {
   it("an admin imports anything; a coordinator only files of their own portfolios", () => {
-    expect(mayImport(admin, ["arctic", "norway"])).toEqual({ ok: true });
-    expect(mayImport(coordinator, ["arctic"])).toEqual({ ok: true });
-    expect(mayImport(coordinator, ["arctic", "norway"])).toEqual({ ok: false, notYours: ["norway"] });
-    expect(mayImport(policy, ["arctic"])).toEqual({ ok: false, notYours: ["arctic"] });
+    expect(mayActFor(admin, ["arctic", "norway"])).toEqual({ ok: true });
+    expect(mayActFor(coordinator, ["arctic"])).toEqual({ ok: true });
+    expect(mayActFor(coordinator, ["arctic", "norway"])).toEqual({ ok: false, notYours: ["norway"] });
+    expect(mayActFor(policy, ["arctic"])).toEqual({ ok: false, notYours: ["arctic"] });
   });
 });
 
