@@ -1,20 +1,24 @@
 import { createHash, randomBytes } from "node:crypto";
-import ical, { ICalCalendarMethod } from "ical-generator";
+import ical, { ICalCalendarMethod, type ICalCalendar } from "ical-generator";
 import { audit } from "./audit.server";
-import type { Viewer } from "./auth/roles";
-import { programFor } from "./program-access.server";
+import type { Grant, Role, Viewer } from "./auth/roles";
+import { programFor, programSeenBy, programsSeenBy, type ProgramAccess } from "./program-access.server";
 import { db } from "./db.server";
+import { CALENDAR_TIME_ZONE } from "./program-terms";
 import { workshopsOf } from "./workshops.server";
 
-// A program's calendar feed (iCalendar, through ical-generator) behind a secret URL. Only the
-// token's hash is stored; making a new link replaces it, and the old URL stops working.
+// Calendar feeds (iCalendar, through ical-generator) behind secret URLs: one per program (of all its
+// workshops and open tasks, for those who run it) and one per person (the workshops of every program
+// they take part in, and the open tasks that are theirs). Only a token's hash is stored; making a
+// new link replaces it, and the old URL stops working.
 
-export const CALENDAR_TIME_ZONE = "Europe/Oslo";
+
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+const newToken = () => randomBytes(24).toString("base64url");
 
 export async function newCalendarToken(actor: Viewer, programId: string): Promise<string | null> {
   if (!(await programFor(actor, programId))) return null;
-  const token = randomBytes(24).toString("base64url");
+  const token = newToken();
   await db().$transaction(async (tx) => {
     await tx.program.update({ where: { id: programId }, data: { calendarTokenHash: hashOf(token) } });
     await audit(tx, { actorId: actor.userId, action: "calendar.new-link", subject: `program ${programId}` });
@@ -22,23 +26,56 @@ export async function newCalendarToken(actor: Viewer, programId: string): Promis
   return token;
 }
 
+export async function newPersonalCalendarToken(actor: Viewer): Promise<string> {
+  const token = newToken();
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { calendarTokenHash: hashOf(token) } });
+    await audit(tx, { actorId: actor.userId, action: "calendar.new-personal-link", subject: `user ${actor.email}` });
+  });
+  return token;
+}
+
 // All-day events: noon UTC keeps the calendar day the same in every time zone from UTC-11 to UTC+11.
 const day = (date: string) => new Date(`${date}T12:00:00Z`);
 
-/** The feed of the program behind this token, or null for an unknown (or replaced) token. */
-export async function calendarFeed(token: string, today: string): Promise<string | null> {
-  const program = await db().program.findUnique({ where: { calendarTokenHash: hashOf(token) }, select: { id: true, name: true } });
-  if (!program) return null;
-  const calendar = ical({ name: program.name, timezone: CALENDAR_TIME_ZONE, method: ICalCalendarMethod.PUBLISH });
-  for (const workshop of await workshopsOf(program.id, today)) {
+async function addProgram(calendar: ICalCalendar, access: Pick<ProgramAccess, "program" | "part">, userId: string, today: string, onlyMine: boolean) {
+  for (const workshop of await workshopsOf(access, userId, today)) {
     if (workshop.date && workshop.state !== "cancelled") {
-      calendar.createEvent({ id: `workshop-${workshop.id}@rces`, start: day(workshop.date), allDay: true, summary: workshop.title, location: workshop.place || undefined, description: workshop.themes });
+      calendar.createEvent({
+        id: `workshop-${workshop.id}@rces`,
+        start: day(workshop.date),
+        allDay: true,
+        summary: workshop.title,
+        location: workshop.place || undefined,
+        description: [workshop.themes, workshop.agenda && `Agenda: ${workshop.agenda}`, workshop.speakers && `Speakers: ${workshop.speakers}`].filter(Boolean).join("\n"),
+      });
     }
     for (const task of workshop.tasks) {
-      if (task.dueOn && !task.done && !task.waivedBecause) {
+      if (task.dueOn && !task.done && !task.waivedBecause && (!onlyMine || task.mine)) {
         calendar.createEvent({ id: `task-${task.id}@rces`, start: day(task.dueOn), allDay: true, summary: `Due: ${task.title} (${workshop.title})` });
       }
     }
+  }
+}
+
+/** The feed behind this token (a program's or a person's), or null for an unknown or replaced token. */
+export async function calendarFeed(token: string, today: string): Promise<string | null> {
+  const hash = hashOf(token);
+  const program = await db().program.findUnique({ where: { calendarTokenHash: hash } });
+  if (program) {
+    const calendar = ical({ name: program.name, timezone: CALENDAR_TIME_ZONE, method: ICalCalendarMethod.PUBLISH });
+    await addProgram(calendar, { program, part: { runs: true, clusters: [], follows: false, seesRegion: true } }, "", today, false);
+    return calendar.toString();
+  }
+  const user = await db().user.findUnique({ where: { calendarTokenHash: hash }, select: { id: true, name: true, email: true, grants: { select: { role: true, portfolio: true, clusterId: true } } } });
+  if (!user) return null;
+  // The person's rights as they are now: a role taken away takes its programs out of the feed.
+  const viewer: Viewer = { userId: user.id, name: user.name, email: user.email, grants: user.grants.map((g) => ({ ...g, role: g.role as Role }) satisfies Grant) };
+  const calendar = ical({ name: `RCES: ${user.name}`, timezone: CALENDAR_TIME_ZONE, method: ICalCalendarMethod.PUBLISH });
+  const programs = await db().program.findMany({ where: await programsSeenBy(viewer), select: { id: true }, orderBy: { startsOn: "asc" } });
+  for (const { id } of programs) {
+    const access = await programSeenBy(viewer, id);
+    if (access) await addProgram(calendar, access, user.id, today, !access.part.runs);
   }
   return calendar.toString();
 }

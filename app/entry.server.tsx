@@ -5,10 +5,13 @@ import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
 import { nonceContext } from "./security.server";
+import { startPeriodicJob } from "./jobs.server";
 
 // React Router's default Node entry, plus the CSP nonce on every script it streams.
 
 export const streamTimeout = 5_000;
+
+startPeriodicJob();
 
 export default function handleRequest(
   request: Request,

@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
-import type { Viewer } from "./auth/roles";
+import { maySeeGoal, mayWorkOnGoal, type ProgramPart, type Viewer } from "./auth/roles";
 import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
 import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
-import { goalHealth, type GoalHealth, type goalMachine } from "../workflows/goal";
+import { goalHealth, type DatedValue, type GoalContext, type GoalHealth, type goalMachine } from "../workflows/goal";
 import type { JointProjectStatus } from "./program-terms";
-import { programFor } from "./program-access.server";
+import { programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
+import { clusterValue, isMetric, needsManualBaseline, scorecardValue } from "./program/metrics";
+import { clusterSuggestions, regionSuggestions, type Suggestion } from "./program/suggestions";
 
 // Goals of a program: each a goal workflow, its baseline taken from the program's frozen
-// baseline (or the cluster's own scorecard at the baseline date), its check-ins kept as history.
+// baseline (or the cluster's own benchmarking at the baseline date), its check-ins kept as history.
 
 export const HEALTH_TOLERANCE = 0.1;
 
@@ -20,46 +22,57 @@ export type GoalInput = {
   scope: "region" | "cluster";
   clusterId?: string;
   area: string;
-  /** "overall", "dimension:<code>" or "free:<unit>" */
+  /** See app/program/metrics.ts. */
   metric: string;
   target: number;
   dueDate: string;
-  /** Only for a free metric: its value at the baseline date. */
+  /** Only for metrics the scorecard cannot give (a free number, a label count): the value at the baseline date. */
   baselineValue?: number;
 };
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
 
+const NOT_YOURS = "Only the program's coordinators and the cluster's managers change this cluster's goals; regional goals only the coordinators.";
 
-function scoreOf(card: PortfolioScorecard, metric: string): number | null {
-  if (metric === "overall") return card.overall.score;
-  if (metric.startsWith("dimension:")) return card.dimensions.find((d) => `dimension:${d.code}` === metric)?.score ?? null;
-  return null;
+/** A cluster's benchmarking at the program's baseline date, with its own scorecard. */
+async function clusterAtBaseline(program: ProgramAccess["program"], clusterId: string) {
+  const catalogue = (await getCatalogue(program.catalogueId))!;
+  const own = (await latestAssessmentsAsOf(program.baselineAsOf)).find((a) => a.cluster === clusterId && a.portfolios.includes(program.portfolio));
+  return own ? { catalogue, assessment: own, card: portfolioScorecard(catalogue, own.cluster, [own]) } : null;
 }
 
 export async function addGoal(actor: Viewer, programId: string, input: GoalInput): Promise<Outcome<{ id: string }>> {
-  const program = await programFor(actor, programId);
-  if (!program) return { ok: false, status: 404, error: "No such program." };
-  let baseline: number | null;
-  if (input.metric.startsWith("free:")) baseline = input.baselineValue ?? null;
-  else if (input.scope === "region") baseline = scoreOf(JSON.parse(program.baseline) as PortfolioScorecard, input.metric);
-  else {
-    const catalogue = (await getCatalogue(program.catalogueId))!;
-    const own = (await latestAssessmentsAsOf(program.baselineAsOf)).find((a) => a.cluster === input.clusterId && a.portfolios.includes(program.portfolio));
-    if (!own) return { ok: false, status: 422, error: `${input.clusterId ?? "The cluster"} has no benchmarking in ${program.portfolio} at the baseline date.` };
-    baseline = scoreOf(portfolioScorecard(catalogue, own.cluster, [own]), input.metric);
+  const access = await programSeenBy(actor, programId);
+  if (!access) return { ok: false, status: 404, error: "No such program." };
+  const { program, part } = access;
+  const scope = { scope: input.scope, clusterId: input.scope === "cluster" ? input.clusterId ?? null : null };
+  if (!mayWorkOnGoal(part, scope)) return { ok: false, status: 403, error: NOT_YOURS };
+  if (input.scope === "cluster" && !access.clusters.some((c) => c.id === input.clusterId)) {
+    return { ok: false, status: 422, error: "Choose one of the program's clusters for a cluster goal." };
   }
-  if (baseline === null) return { ok: false, status: 422, error: "The goal needs a numeric baseline: choose a metric of the scorecard, or give the baseline value." };
-  if (input.dueDate <= program.baselineAsOf) return { ok: false, status: 422, error: "The due date must come after the baseline date." };
+  const catalogue = (await getCatalogue(program.catalogueId))!;
+  if (!isMetric(catalogue, input.scope, input.metric)) return { ok: false, status: 422, error: `“${input.metric}” is not a metric a ${input.scope} goal can measure.` };
+  let baseline: number | null;
+  if (needsManualBaseline(input.metric)) baseline = input.baselineValue ?? null;
+  else if (input.scope === "region") baseline = scorecardValue(JSON.parse(program.baseline) as PortfolioScorecard, input.metric);
+  else {
+    const own = await clusterAtBaseline(program, input.clusterId!);
+    if (!own) return { ok: false, status: 422, error: `${input.clusterId} has no benchmarking in ${program.portfolio} at the baseline date.` };
+    baseline = clusterValue(catalogue, own.card, own.assessment, input.metric);
+  }
+  if (baseline === null) return { ok: false, status: 422, error: "The goal needs a numeric baseline: this metric has none at the baseline date, so choose another or give the baseline value with another number." };
+  if (input.dueDate <= program.baselineAsOf) return { ok: false, status: 422, error: `The due date must come after the baseline date (${program.baselineAsOf}).` };
+  if (input.target === baseline) return { ok: false, status: 422, error: `The target equals the baseline (${baseline}): a goal needs a change to measure.` };
   const id = randomUUID();
   await db().$transaction(async (tx) => {
     const workflowId = await createWorkflow("goal", {
-      input: { baseline: { value: baseline, date: program.baselineAsOf }, target: { value: input.target, date: input.dueDate }, better: "higher" },
+      // The direction follows the target: a target below the baseline means lower is better.
+      input: { baseline: { value: baseline, date: program.baselineAsOf }, target: { value: input.target, date: input.dueDate }, better: input.target > baseline ? "higher" : "lower" },
       actorId: actor.userId,
       tx,
     });
     await tx.goal.create({
-      data: { id, programId, scope: input.scope, clusterId: input.scope === "cluster" ? input.clusterId! : null, area: input.area, metric: input.metric, workflowId, createdById: actor.userId },
+      data: { id, programId, scope: input.scope, clusterId: scope.clusterId, area: input.area, metric: input.metric, workflowId, ownerId: actor.userId, createdById: actor.userId },
     });
     await audit(tx, { actorId: actor.userId, action: "goal.create", subject: `goal ${id}`, after: { ...input, baseline } });
   });
@@ -72,59 +85,134 @@ export type GoalRow = {
   clusterId: string | null;
   area: string;
   metric: string;
+  owner: string | null;
   state: string;
   revision: number;
-  baseline: { value: number; date: string };
-  target: { value: number; date: string };
+  baseline: DatedValue;
+  target: DatedValue;
+  better: "higher" | "lower";
+  changes: GoalContext["changes"];
+  withdrawnBecause: string | null;
+  checkIns: Array<{ value: number; date: string; comment: string }>;
   latest: { value: number; date: string; comment: string } | null;
-  checkIns: number;
   health: GoalHealth | null;
-  accepts: { agree: boolean; withdraw: boolean };
+  /** What this viewer may do now: exactly the events the machine accepts, for their part. */
+  accepts: { agree: boolean; withdraw: boolean; change: boolean; checkIn: boolean };
 };
 
-export async function goalsOf(programId: string): Promise<Array<GoalRow>> {
+/** The goals this viewer may see, each moved on by time first (a TICK with today's date). */
+export async function goalsOf(access: Pick<ProgramAccess, "program" | "part">, today: string): Promise<Array<GoalRow>> {
   const goals = await db().goal.findMany({
-    where: { programId },
+    where: { programId: access.program.id },
     orderBy: { createdAt: "asc" },
-    select: { id: true, scope: true, clusterId: true, area: true, metric: true, workflowId: true, checkIns: { orderBy: [{ date: "desc" }, { id: "desc" }], select: { value: true, date: true, comment: true } } },
+    select: {
+      id: true, scope: true, clusterId: true, area: true, metric: true, workflowId: true, ownerId: true,
+      checkIns: { orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true, comment: true } },
+    },
   });
+  const owners = new Map((await db().user.findMany({ where: { id: { in: goals.map((g) => g.ownerId ?? "") } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const rows: Array<GoalRow> = [];
-  for (const goal of goals) {
-    const loaded = (await loadWorkflow("goal", goal.workflowId))!;
-    const snapshot = loaded.snapshot as SnapshotFrom<typeof goalMachine>;
-    const latest = goal.checkIns[0] ?? null;
+  for (const goal of goals.filter((g) => maySeeGoal(access.part, g))) {
+    const latest = goal.checkIns.at(-1) ?? null;
+    const { snapshot, revision } = await tickGoal(goal.workflowId, today, latest);
     const state = String(snapshot.value);
+    const mine = mayWorkOnGoal(access.part, goal);
+    const context = snapshot.context;
     rows.push({
       id: goal.id,
       scope: goal.scope,
       clusterId: goal.clusterId,
       area: goal.area,
       metric: goal.metric,
+      owner: goal.ownerId ? owners.get(goal.ownerId) ?? null : null,
       state,
-      revision: loaded.revision,
-      baseline: snapshot.context.baseline,
-      target: snapshot.context.target,
+      revision,
+      baseline: context.baseline,
+      target: context.target,
+      better: context.better,
+      changes: context.changes,
+      withdrawnBecause: context.withdrawnBecause,
+      checkIns: goal.checkIns,
       latest,
-      checkIns: goal.checkIns.length,
-      health: state === "agreed" ? goalHealth(snapshot.context, latest, HEALTH_TOLERANCE) : null,
-      accepts: { agree: snapshot.can({ type: "AGREE" }), withdraw: snapshot.can({ type: "WITHDRAW", reason: "x" }) },
+      health: state === "agreed" ? goalHealth(context, latest, HEALTH_TOLERANCE) : null,
+      accepts: {
+        agree: mine && snapshot.can({ type: "AGREE" }),
+        withdraw: mine && snapshot.can({ type: "WITHDRAW", reason: "x" }),
+        change: mine && state === "agreed",
+        checkIn: mine && state === "agreed",
+      },
     });
   }
   return rows;
 }
 
-export async function goalCommand(actor: Viewer, goalId: string, command: { type: "AGREE" } | { type: "WITHDRAW"; reason: string }, revision: number): Promise<Outcome> {
-  const goal = await db().goal.findUnique({ where: { id: goalId }, select: { programId: true, workflowId: true } });
-  if (!goal || !(await programFor(actor, goal.programId))) return { ok: false, status: 404, error: "No such goal." };
-  const result = await sendEvent("goal", goal.workflowId, command, { actorId: actor.userId, expectedRevision: revision });
-  if (result.ok) return { ok: true };
-  const error = command.type === "WITHDRAW" && !command.reason.trim() ? "Withdrawing a goal needs a reason." : result.message.replace("the goal is", "this goal is");
-  return { ok: false, status: result.reason === "not-found" ? 404 : 409, error };
+/** Time moves a goal: at its due date it is achieved or missed. Sent on reading and by the periodic job. */
+async function tickGoal(workflowId: string, today: string, latest: DatedValue | null) {
+  const read = async () => {
+    const loaded = (await loadWorkflow("goal", workflowId))!;
+    return { snapshot: loaded.snapshot as SnapshotFrom<typeof goalMachine>, revision: loaded.revision };
+  };
+  const before = await read();
+  const tick = { type: "TICK" as const, today, latest: latest && { value: latest.value, date: latest.date } };
+  if (!before.snapshot.can(tick)) return before;
+  const result = await sendEvent("goal", workflowId, tick, { actorId: null, expectedRevision: before.revision });
+  // Someone else moved it meanwhile: read what they wrote.
+  return result.ok ? { snapshot: result.snapshot, revision: result.revision } : read();
 }
 
-export async function addCheckIn(actor: Viewer, goalId: string, checkIn: { value: number; date: string; comment: string }): Promise<Outcome> {
-  const goal = await db().goal.findUnique({ where: { id: goalId }, select: { programId: true } });
-  if (!goal || !(await programFor(actor, goal.programId))) return { ok: false, status: 404, error: "No such goal." };
+/** The periodic job's part: every agreed goal of every program, moved on to today. */
+export async function tickAllGoals(today: string): Promise<number> {
+  const agreed = await db().workflowInstance.findMany({ where: { kind: "goal", state: "agreed" }, select: { id: true } });
+  let moved = 0;
+  for (const { id } of agreed) {
+    const goal = await db().goal.findUnique({ where: { workflowId: id }, select: { checkIns: { orderBy: [{ date: "desc" }, { id: "desc" }], take: 1, select: { value: true, date: true } } } });
+    if (!goal) continue;
+    const after = await tickGoal(id, today, goal.checkIns[0] ?? null);
+    if (String(after.snapshot.value) !== "agreed") moved += 1;
+  }
+  return moved;
+}
+
+export type GoalCommand =
+  | { type: "AGREE" }
+  | { type: "WITHDRAW"; reason: string }
+  | { type: "CHANGE_TARGET"; target: DatedValue; reason: string };
+
+/** The goal, if the viewer may act on it: 404 when they may not even see it, 403 when they may only look. */
+async function goalForWork(actor: Viewer, goalId: string): Promise<Outcome<{ goal: { programId: string; workflowId: string; scope: string; clusterId: string | null }; access: ProgramAccess }>> {
+  const goal = await db().goal.findUnique({ where: { id: goalId }, select: { programId: true, workflowId: true, scope: true, clusterId: true } });
+  const access = goal && (await programSeenBy(actor, goal.programId));
+  if (!goal || !access || !maySeeGoal(access.part, goal)) return { ok: false, status: 404, error: "No such goal." };
+  if (!mayWorkOnGoal(access.part, goal)) return { ok: false, status: 403, error: NOT_YOURS };
+  return { ok: true, goal, access };
+}
+
+export async function goalCommand(actor: Viewer, goalId: string, command: GoalCommand, revision: number, today: string): Promise<Outcome> {
+  const found = await goalForWork(actor, goalId);
+  if (!found.ok) return found;
+  const event = command.type === "CHANGE_TARGET" ? { ...command, at: today } : command;
+  const result = await sendEvent("goal", found.goal.workflowId, event, { actorId: actor.userId, expectedRevision: revision });
+  if (result.ok) return { ok: true };
+  if (result.reason !== "refused") return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: result.message };
+  const why =
+    command.type === "WITHDRAW" && !command.reason.trim()
+      ? "Withdrawing a goal needs a reason."
+      : command.type === "CHANGE_TARGET"
+        ? command.reason.trim()
+          ? `A new target needs a due date after the baseline date (${found.access.program.baselineAsOf}), and the goal must still be open.`
+          : "Changing a target or due date needs a reason; the old values are kept with it."
+        : result.message.replace("the goal is", "this goal is");
+  return { ok: false, status: 409, error: why };
+}
+
+export async function addCheckIn(actor: Viewer, goalId: string, checkIn: { value: number; date: string; comment: string }, today: string): Promise<Outcome> {
+  const found = await goalForWork(actor, goalId);
+  if (!found.ok) return found;
+  const loaded = (await loadWorkflow("goal", found.goal.workflowId))!;
+  const snapshot = loaded.snapshot as SnapshotFrom<typeof goalMachine>;
+  if (String(snapshot.value) !== "agreed") return { ok: false, status: 409, error: `Check-ins are for agreed goals; this one is ${String(snapshot.value)}.` };
+  if (checkIn.date > today) return { ok: false, status: 422, error: `A check-in records a value measured: its date cannot be after today (${today}).` };
+  if (checkIn.date < snapshot.context.baseline.date) return { ok: false, status: 422, error: `A check-in cannot be dated before the baseline (${snapshot.context.baseline.date}).` };
   await db().$transaction(async (tx) => {
     await tx.checkIn.create({ data: { goalId, ...checkIn, recordedById: actor.userId } });
     await audit(tx, { actorId: actor.userId, action: "goal.check-in", subject: `goal ${goalId}`, after: checkIn });
@@ -132,19 +220,58 @@ export async function addCheckIn(actor: Viewer, goalId: string, checkIn: { value
   return { ok: true };
 }
 
+/**
+ * The goals the product proposes from the baseline that this viewer may take up: not ignored, and
+ * not already a goal (one on the same metric for the same cluster, or the region).
+ */
+export async function suggestionsFor(access: ProgramAccess): Promise<Array<Suggestion>> {
+  const { program, part } = access;
+  const catalogue = await getCatalogue(program.catalogueId);
+  if (!catalogue) return [];
+  const members = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => a.portfolios.includes(program.portfolio));
+  const all = [
+    ...(part.runs ? regionSuggestions(catalogue, JSON.parse(program.baseline) as PortfolioScorecard) : []),
+    ...members.filter((m) => part.runs || part.clusters.includes(m.cluster)).flatMap((m) => clusterSuggestions(catalogue, m)),
+  ];
+  const ignored = new Set((await db().ignoredSuggestion.findMany({ where: { programId: program.id }, select: { key: true } })).map((i) => i.key));
+  const taken = new Set(
+    (await db().goal.findMany({ where: { programId: program.id }, select: { scope: true, clusterId: true, metric: true } })).map((g) =>
+      g.scope === "region" ? `region:${g.metric}` : `cluster:${g.clusterId}:${g.metric}`,
+    ),
+  );
+  return all.filter((s) => !ignored.has(s.key) && !taken.has(s.key));
+}
+
+export async function ignoreSuggestion(actor: Viewer, programId: string, key: string): Promise<Outcome> {
+  const access = await programSeenBy(actor, programId);
+  if (!access) return { ok: false, status: 404, error: "No such program." };
+  const suggestion = (await suggestionsFor(access)).find((s) => s.key === key);
+  if (!suggestion) return { ok: false, status: 409, error: "That suggestion is no longer open: reload the page." };
+  await db().$transaction(async (tx) => {
+    await tx.ignoredSuggestion.create({ data: { programId, key, ignoredById: actor.userId } });
+    await audit(tx, { actorId: actor.userId, action: "goal.ignore-suggestion", subject: `program ${programId}`, after: { key } });
+  });
+  return { ok: true };
+}
+
 export type JointProjectInput = { title: string; areas: Array<string>; clusters: Array<string>; funding: string; status: JointProjectStatus };
 
-/** Defines a joint project of the program's clusters (the kickoff needs the agreed number of them). */
-export async function addJointProject(actor: Viewer, programId: string, input: JointProjectInput): Promise<Outcome<{ id: string }>> {
+/** Defines (or, with an id, changes) a joint project of the program's clusters; the kickoff needs the agreed number of them. */
+export async function saveJointProject(actor: Viewer, programId: string, input: JointProjectInput, projectId?: string): Promise<Outcome<{ id: string }>> {
   const program = await programFor(actor, programId);
   if (!program) return { ok: false, status: 404, error: "No such program." };
   if (input.areas.length === 0) return { ok: false, status: 422, error: "Name at least one improvement area the project works on." };
-  const id = randomUUID();
+  const known = new Set((await programSeenBy(actor, programId))!.clusters.map((c) => c.id));
+  const unknown = input.clusters.filter((c) => !known.has(c));
+  if (unknown.length) return { ok: false, status: 422, error: `Not clusters of this program: ${unknown.join(", ")}.` };
+  const before = projectId ? await db().jointProject.findFirst({ where: { id: projectId, programId } }) : null;
+  if (projectId && !before) return { ok: false, status: 404, error: "No such joint project." };
+  const id = projectId ?? randomUUID();
+  const data = { title: input.title, areas: input.areas.join(";"), clusters: input.clusters.join(";"), funding: input.funding, status: input.status };
   await db().$transaction(async (tx) => {
-    await tx.jointProject.create({
-      data: { id, programId, title: input.title, areas: input.areas.join(";"), clusters: input.clusters.join(";"), funding: input.funding, status: input.status, createdById: actor.userId },
-    });
-    await audit(tx, { actorId: actor.userId, action: "joint-project.create", subject: `program ${programId}`, after: input });
+    if (before) await tx.jointProject.update({ where: { id }, data });
+    else await tx.jointProject.create({ data: { id, programId, ...data, createdById: actor.userId } });
+    await audit(tx, { actorId: actor.userId, action: before ? "joint-project.change" : "joint-project.create", subject: `program ${programId}`, before: before ?? undefined, after: input });
   });
   return { ok: true, id };
 }
@@ -153,3 +280,5 @@ export async function jointProjectsOf(programId: string) {
   const rows = await db().jointProject.findMany({ where: { programId }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, areas: true, clusters: true, funding: true, status: true } });
   return rows.map((r) => ({ ...r, areas: r.areas.split(";").filter(Boolean), clusters: r.clusters.split(";").filter(Boolean) }));
 }
+
+export type { ProgramPart };

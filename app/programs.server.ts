@@ -10,10 +10,11 @@ import { computeScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { draftWorkshops } from "./workshops.server";
 import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
-import { programFor, programsRunBy } from "./program-access.server";
+import { programFor, programsSeenBy, type ProgramAccess } from "./program-access.server";
 
 // Improvement programs: a portfolio's two-year cycle, started from a frozen baseline scorecard.
-// For now for those who see the portfolio in full (its coordinators and administrators).
+// Its coordinators and administrators run it; the managers of its clusters and the policy makers
+// who follow the portfolio see it too (what each sees: app/auth/roles.ts).
 
 
 export type ProgramInput = { portfolio: string; name: string; startsOn: string; endsOn?: string; catalogueId: string; baselineAsOf: string };
@@ -43,7 +44,7 @@ export async function createProgram(actor: Viewer, input: ProgramInput): Promise
 
 export async function listPrograms(viewer: Viewer) {
   return db().program.findMany({
-    where: programsRunBy(viewer),
+    where: await programsSeenBy(viewer),
     select: { id: true, name: true, portfolio: true, startsOn: true, endsOn: true },
     orderBy: { startsOn: "desc" },
   });
@@ -76,9 +77,10 @@ async function cycleFacts(program: { id: string; portfolio: string; startsOn: st
   };
 }
 
-export async function programView(viewer: Viewer, id: string) {
-  const program = await programFor(viewer, id);
-  if (!program) return null;
+/** What the program page shows of the cycle, for this viewer's part in it. */
+export async function programView(viewer: Viewer, access: ProgramAccess) {
+  const { program, part, clusters } = access;
+  const id = program.id;
   const cycle = await loadWorkflow("improvementCycle", program.cycleId);
   if (!cycle) throw new Error(`program ${id} has no cycle ${program.cycleId}`);
   const snapshot = cycle.snapshot as SnapshotFrom<typeof improvementCycleMachine>;
@@ -91,14 +93,15 @@ export async function programView(viewer: Viewer, id: string) {
         ? reviewBlockers(facts.rebenchmarking, snapshot.context.goAhead)
         : [];
   const today = format(new Date(), "yyyy-MM-dd");
-  // Exactly the steps the machine accepts now (guards included): what the page offers.
-  const commands = CYCLE_COMMANDS.filter((command) => snapshot.can(eventFor(command, facts, viewer.userId, today)));
-  const members = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => a.portfolios.includes(program.portfolio));
+  // Exactly the steps the machine accepts now (guards included), for those who run the program.
+  const commands = part.runs ? CYCLE_COMMANDS.filter((command) => snapshot.can(eventFor(command, facts, viewer.userId, today))) : [];
   return {
-    clusters: members.map((a) => ({ id: a.cluster, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    part,
+    clusters,
     commands,
     program: { id: program.id, name: program.name, portfolio: program.portfolio, startsOn: program.startsOn, endsOn: program.endsOn, catalogueId: program.catalogueId, baselineAsOf: program.baselineAsOf },
-    baseline: JSON.parse(program.baseline) as PortfolioScorecard,
+    // Regional figures only for those who may see them (roles.ts, programPart).
+    baseline: part.seesRegion ? (JSON.parse(program.baseline) as PortfolioScorecard) : null,
     stage,
     revision: cycle.revision,
     blockers,

@@ -60,7 +60,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <li><NavLink to="/clusters">Clusters</NavLink></li>
                 {viewer.mayActFor && <li><NavLink to="/import">Import</NavLink></li>}
                 <li><NavLink to="/methodology">Methodology</NavLink></li>
-                {viewer.managesPeople && <li><NavLink to="/programs">Programs</NavLink></li>}
+                <li><NavLink to="/programs">Programs</NavLink></li>
                 {viewer.managesPeople && <li><NavLink to="/people">People</NavLink></li>}
                 {viewer.managesPeople && <li><NavLink to="/audit">Audit</NavLink></li>}
               </ul>

@@ -2,36 +2,68 @@ import { randomUUID } from "node:crypto";
 import { addDays, format, parseISO } from "date-fns";
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
-import type { Viewer } from "./auth/roles";
+import { mayWorkOnTask, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
 import { FORUM_TEMPLATE, TASK_TEMPLATE } from "./forum-template";
 import type { Prisma } from "./generated/prisma/client";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { openFollowUps, type WorkshopEvent, type workshopMachine } from "../workflows/workshop";
-import { programFor } from "./program-access.server";
+import { programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
 
 // The forum workshops of a program, each a workshop workflow, with the template's tasks.
 
 const shift = (date: string, days: number) => format(addDays(parseISO(date), days), "yyyy-MM-dd");
 
+/** A draft workshop with the template's tasks. */
+async function createWorkshop(tx: Prisma.TransactionClient, programId: string, actorId: string, number: number, forum: { title: string; themes: string }): Promise<string> {
+  const id = randomUUID();
+  const workflowId = await createWorkflow("workshop", { actorId, tx });
+  await tx.workshop.create({
+    data: {
+      id,
+      programId,
+      number,
+      title: forum.title,
+      themes: forum.themes,
+      place: "",
+      workflowId,
+      tasks: { create: TASK_TEMPLATE.map((t) => ({ phase: t.phase, audience: t.audience, title: t.title, offsetDays: t.offsetDays })) },
+    },
+  });
+  return id;
+}
+
 /** The four workshops of the template, as drafts, created with their program. */
 export async function draftWorkshops(tx: Prisma.TransactionClient, programId: string, actorId: string): Promise<void> {
-  for (const [index, forum] of FORUM_TEMPLATE.entries()) {
-    const id = randomUUID();
-    const workflowId = await createWorkflow("workshop", { actorId, tx });
-    await tx.workshop.create({
-      data: {
-        id,
-        programId,
-        number: index + 1,
-        title: forum.title,
-        themes: forum.themes,
-        place: "",
-        workflowId,
-        tasks: { create: TASK_TEMPLATE.map((t) => ({ phase: t.phase, audience: t.audience, title: t.title, offsetDays: t.offsetDays })) },
-      },
-    });
-  }
+  for (const [index, forum] of FORUM_TEMPLATE.entries()) await createWorkshop(tx, programId, actorId, index + 1, forum);
+}
+
+/** One more workshop (a fifth forum, say), as a draft with the template's tasks. */
+export async function addWorkshop(actor: Viewer, programId: string, forum: { title: string; themes: string }): Promise<Outcome & { id?: string }> {
+  if (!(await programFor(actor, programId))) return { ok: false, status: 404, error: "No such program." };
+  const id = await db().$transaction(async (tx) => {
+    const last = await tx.workshop.findFirst({ where: { programId }, orderBy: { number: "desc" }, select: { number: true } });
+    const created = await createWorkshop(tx, programId, actor.userId, (last?.number ?? 0) + 1, forum);
+    await audit(tx, { actorId: actor.userId, action: "workshop.add", subject: `program ${programId}`, after: forum });
+    return created;
+  });
+  return { ok: true, id };
+}
+
+export type WorkshopDetails = { title: string; place: string; agenda: string; themes: string; speakers: string };
+
+/** Title, place, agenda, themes and speakers: editable in every state but closed or cancelled. */
+export async function editWorkshop(actor: Viewer, workshopId: string, details: WorkshopDetails): Promise<Outcome> {
+  const workshop = await workshopFor(actor, workshopId);
+  if (!workshop) return { ok: false, status: 404, error: "No such workshop." };
+  const state = (await db().workflowInstance.findUnique({ where: { id: workshop.workflowId }, select: { state: true } }))?.state;
+  if (state === "closed" || state === "cancelled") return { ok: false, status: 409, error: `This workshop is ${state}; its record stays as it was.` };
+  await db().$transaction(async (tx) => {
+    await tx.workshop.update({ where: { id: workshopId }, data: details });
+    const { title, place, agenda, themes, speakers } = workshop;
+    await audit(tx, { actorId: actor.userId, action: "workshop.edit", subject: `workshop ${workshopId}`, before: { title, place, agenda, themes, speakers }, after: details });
+  });
+  return { ok: true };
 }
 
 export type WorkshopCommand =
@@ -68,7 +100,7 @@ async function workshopFor(actor: Viewer, workshopId: string) {
   return (await programFor(actor, workshop.programId)) ? workshop : null;
 }
 
-export type Outcome = { ok: true } | { ok: false; status: 404 | 409; error: string };
+export type Outcome = { ok: true } | { ok: false; status: 403 | 404 | 409 | 422; error: string };
 
 /** One step of a workshop; task due dates follow its date (set on scheduling, moved on rescheduling). */
 export async function workshopCommand(actor: Viewer, workshopId: string, command: WorkshopCommand, revision: number, today: string): Promise<Outcome> {
@@ -97,9 +129,19 @@ export async function workshopCommand(actor: Viewer, workshopId: string, command
   return { ok: true };
 }
 
+/** The task with the viewer's part in its program, or null when they do not take part. */
+async function taskSeenBy(actor: Viewer, taskId: number) {
+  const task = await db().workshopTask.findUnique({ where: { id: taskId }, select: { workshopId: true, title: true, clusterId: true, assigneeId: true, done: true, waivedBecause: true, workshop: { select: { programId: true } } } });
+  const access = task && (await programSeenBy(actor, task.workshop.programId));
+  return task && access ? { task, access } : null;
+}
+
 export async function taskCommand(actor: Viewer, taskId: number, command: { done: true } | { waive: string }): Promise<Outcome> {
-  const task = await db().workshopTask.findUnique({ where: { id: taskId }, select: { workshopId: true, title: true } });
-  if (!task || !(await workshopFor(actor, task.workshopId))) return { ok: false, status: 404, error: "No such task." };
+  const found = await taskSeenBy(actor, taskId);
+  if (!found) return { ok: false, status: 404, error: "No such task." };
+  const { task, access } = found;
+  if (!mayWorkOnTask(access.part, actor.userId, task)) return { ok: false, status: 403, error: "Only the coordinators, the person the task is assigned to, or the managers of its cluster settle it." };
+  if (task.done || task.waivedBecause) return { ok: false, status: 409, error: "This task is settled already: reload the page." };
   if ("waive" in command && !command.waive.trim()) return { ok: false, status: 409, error: "Waiving a task needs a reason." };
   await db().$transaction(async (tx) => {
     await tx.workshopTask.update({ where: { id: taskId }, data: "done" in command ? { done: true } : { waivedBecause: command.waive.trim() } });
@@ -108,15 +150,55 @@ export async function taskCommand(actor: Viewer, taskId: number, command: { done
   return { ok: true };
 }
 
-export async function workshopsOf(programId: string, today: string) {
-  const workshops = await db().workshop.findMany({ where: { programId }, orderBy: { number: "asc" }, include: { tasks: { orderBy: { offsetDays: "asc" } } } });
+/** Assigns a task to one of the program's clusters, to one person taking part, or to nobody in particular. */
+export async function assignTask(actor: Viewer, taskId: number, assignment: { clusterId: string | null; assigneeId: string | null }): Promise<Outcome> {
+  const found = await taskSeenBy(actor, taskId);
+  if (!found || !found.access.part.runs) return { ok: false, status: found ? 403 : 404, error: found ? "Only the program's coordinators assign tasks." : "No such task." };
+  if (assignment.clusterId && !found.access.clusters.some((c) => c.id === assignment.clusterId)) return { ok: false, status: 422, error: "Assign the task to one of the program's clusters." };
+  if (assignment.assigneeId && !(await assignableIn(found.access)).some((p) => p.id === assignment.assigneeId)) {
+    return { ok: false, status: 422, error: "Assign the task to someone taking part in the program." };
+  }
+  await db().$transaction(async (tx) => {
+    await tx.workshopTask.update({ where: { id: taskId }, data: assignment });
+    await audit(tx, { actorId: actor.userId, action: "task.assign", subject: `workshop ${found.task.workshopId}`, before: { clusterId: found.task.clusterId, assigneeId: found.task.assigneeId }, after: { task: found.task.title, ...assignment } });
+  });
+  return { ok: true };
+}
+
+/** People a task may be assigned to: the portfolio's coordinators and the managers of its clusters. */
+export async function assignableIn(access: Pick<ProgramAccess, "program" | "clusters">): Promise<Array<{ id: string; name: string }>> {
+  return db().user.findMany({
+    where: {
+      grants: {
+        some: { OR: [{ role: "coordinator", portfolio: access.program.portfolio }, { role: "clusterManager", clusterId: { in: access.clusters.map((c) => c.id) } }] },
+      },
+    },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** The periodic job's part: every scheduled workshop whose preparation weeks have come. */
+export async function tickAllWorkshops(today: string): Promise<number> {
+  const scheduled = await db().workflowInstance.findMany({ where: { kind: "workshop", state: "scheduled" }, select: { id: true } });
+  let moved = 0;
+  for (const { id } of scheduled) if (await tickWorkshop(id, today)) moved += 1;
+  return moved;
+}
+
+async function tickWorkshop(workflowId: string, today: string): Promise<boolean> {
+  const before = (await loadWorkflow("workshop", workflowId))!;
+  if (!(before.snapshot as SnapshotFrom<typeof workshopMachine>).can({ type: "TICK", today })) return false;
+  return (await sendEvent("workshop", workflowId, { type: "TICK", today }, { actorId: null, expectedRevision: before.revision })).ok;
+}
+
+export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part">, userId: string, today: string) {
+  const workshops = await db().workshop.findMany({ where: { programId: access.program.id }, orderBy: { number: "asc" }, include: { tasks: { orderBy: [{ offsetDays: "asc" }, { id: "asc" }] } } });
+  const runs = access.part.runs;
   const rows = [];
   for (const w of workshops) {
     // Time moves a workshop too (into its preparation weeks): a TICK with today's date, sent on reading.
-    const before = (await loadWorkflow("workshop", w.workflowId))!;
-    if ((before.snapshot as SnapshotFrom<typeof workshopMachine>).can({ type: "TICK", today })) {
-      await sendEvent("workshop", w.workflowId, { type: "TICK", today }, { actorId: null, expectedRevision: before.revision });
-    }
+    await tickWorkshop(w.workflowId, today);
     const loaded = (await loadWorkflow("workshop", w.workflowId))!;
     const snapshot = loaded.snapshot as SnapshotFrom<typeof workshopMachine>;
     const future = shift(today, 1);
@@ -126,17 +208,25 @@ export async function workshopsOf(programId: string, today: string) {
       title: w.title,
       themes: w.themes,
       place: w.place,
+      agenda: w.agenda,
+      speakers: w.speakers,
       date: snapshot.context.date,
       state: String(snapshot.value),
       revision: loaded.revision,
-      tasks: w.tasks.map((t) => ({ ...t, overdue: !t.done && !t.waivedBecause && t.dueOn !== null && t.dueOn < today })),
+      tasks: w.tasks.map((t) => ({
+        ...t,
+        overdue: !t.done && !t.waivedBecause && t.dueOn !== null && t.dueOn < today,
+        mine: mayWorkOnTask(access.part, userId, t),
+      })),
+      // Exactly the events the machine accepts now, and only for those who run the program.
       accepts: {
-        schedule: snapshot.can({ type: "SCHEDULE", date: future, today }),
-        reschedule: snapshot.can({ type: "RESCHEDULE", date: future, today }),
-        hold: snapshot.can({ type: "HOLD", today }),
-        followUp: snapshot.can({ type: "START_FOLLOW_UP" }),
-        close: snapshot.can(eventFor({ type: "CLOSE" }, w.tasks, today)),
-        cancel: snapshot.can({ type: "CANCEL", reason: "x" }),
+        edit: runs && snapshot.status !== "done",
+        schedule: runs && snapshot.can({ type: "SCHEDULE", date: future, today }),
+        reschedule: runs && snapshot.can({ type: "RESCHEDULE", date: future, today }),
+        hold: runs && snapshot.can({ type: "HOLD", today }),
+        followUp: runs && snapshot.can({ type: "START_FOLLOW_UP" }),
+        close: runs && snapshot.can(eventFor({ type: "CLOSE" }, w.tasks, today)),
+        cancel: runs && snapshot.can({ type: "CANCEL", reason: "x" }),
       },
     });
   }

@@ -124,3 +124,40 @@ export function mayGrant(viewer: Viewer, grant: Grant, clusterPortfolios: Readon
 export function mayRecordConsent(viewer: Viewer, clusterPortfolios: ReadonlyArray<string>): boolean {
   return isAdmin(viewer) || clusterPortfolios.some((p) => coordinatedPortfolios(viewer).includes(p));
 }
+
+/**
+ * A viewer's part in an improvement program of a portfolio: who runs it (its coordinators and
+ * administrators), the clusters of it they manage, and whether they follow it as a policy maker.
+ * Null: the program is not theirs to see at all.
+ */
+export type ProgramPart = { runs: boolean; clusters: ReadonlyArray<string>; follows: boolean; seesRegion: boolean };
+
+/**
+ * `baselinePublished`: the portfolio's scorecard as of the baseline date is published. Regional
+ * figures (the baseline, regional goals) are aggregates: those who do not run the program see them
+ * only then, as they see the scorecard itself (disclosure.ts).
+ */
+export function programPart(viewer: Viewer, portfolio: string, programClusters: ReadonlyArray<string>, baselinePublished: boolean): ProgramPart | null {
+  const runs = mayActFor(viewer, [portfolio]).ok;
+  const clusters = managedClusters(viewer).filter((c) => programClusters.includes(c));
+  const follows = policyPortfolios(viewer).includes(portfolio);
+  return runs || clusters.length || follows ? { runs, clusters, follows, seesRegion: runs || baselinePublished } : null;
+}
+
+type GoalScope = { scope: string; clusterId: string | null };
+
+/** Regional goals are for everyone in the program; a cluster's goals for those who run it and the cluster's managers. */
+export function maySeeGoal(part: ProgramPart, goal: GoalScope): boolean {
+  if (goal.scope === "region") return part.seesRegion;
+  return part.runs || (goal.clusterId !== null && part.clusters.includes(goal.clusterId));
+}
+
+/** Proposing, agreeing, changing, withdrawing and checking in: who runs the program, or the cluster's managers for its goals. */
+export function mayWorkOnGoal(part: ProgramPart, goal: GoalScope): boolean {
+  return part.runs || (goal.scope === "cluster" && goal.clusterId !== null && part.clusters.includes(goal.clusterId));
+}
+
+/** Marking a task done or waived: who runs the program, the person it is assigned to, or the managers of its cluster. */
+export function mayWorkOnTask(part: ProgramPart, userId: string, task: { clusterId: string | null; assigneeId: string | null }): boolean {
+  return part.runs || task.assigneeId === userId || (task.clusterId !== null && part.clusters.includes(task.clusterId));
+}

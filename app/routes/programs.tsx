@@ -1,6 +1,8 @@
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
-import { coordinatedPortfolios, isAdmin } from "~/auth/roles";
+import { coordinatedPortfolios, isAdmin, type Viewer } from "~/auth/roles";
+import { newPersonalCalendarToken } from "~/calendar.server";
+import { CALENDAR_TIME_ZONE } from "~/program-terms";
 import { requireViewer } from "~/auth/session.server";
 import { DEFAULT_CATALOGUE_ID } from "~/catalogues.server";
 import { portfolioLabel } from "~/components/scorecard-query";
@@ -12,15 +14,11 @@ import type { Route } from "./+types/programs";
 
 export const meta: Route.MetaFunction = () => [{ title: "Improvement programs · RCES" }];
 
-function requireCoordinator(context: Route.LoaderArgs["context"], request: Request) {
-  const viewer = requireViewer(context, request);
-  if (!isAdmin(viewer) && coordinatedPortfolios(viewer).length === 0) throw data("Improvement programs are run by forum coordinators.", { status: 403 });
-  return viewer;
-}
+const mayOpenPrograms = (viewer: Viewer) => isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const viewer = requireCoordinator(context, request);
-  return { programs: await listPrograms(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer) };
+  const viewer = requireViewer(context, request);
+  return { programs: await listPrograms(viewer), mayOpen: mayOpenPrograms(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer) };
 }
 
 const date = (label: string) => z.string().refine(isIsoDate, `${label} must be a date`);
@@ -35,20 +33,27 @@ const programSchema = z
   .refine((p) => p.baselineAsOf <= p.startsOn, { path: ["baselineAsOf"], message: "the baseline must be on or before the start" });
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const viewer = requireCoordinator(context, request);
-  const parsed = programSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ error: parsed.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
+  const viewer = requireViewer(context, request);
+  const form = await readForm(request);
+  if (form.intent === "my-calendar") {
+    const token = await newPersonalCalendarToken(viewer);
+    return { error: null, calendar: `${new URL(request.url).origin}/calendar/${token}.ics` };
+  }
+  if (!mayOpenPrograms(viewer)) throw data("Improvement programs are opened by forum coordinators.", { status: 403 });
+  const parsed = programSchema.safeParse(form);
+  if (!parsed.success) return data({ error: parsed.error.issues.map((i) => i.message).join("; "), calendar: null }, { status: 400 });
   const outcome = await createProgram(viewer, { ...parsed.data, catalogueId: DEFAULT_CATALOGUE_ID });
-  if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
+  if (!outcome.ok) return data({ error: outcome.error, calendar: null }, { status: outcome.status });
   return redirect(`/programs/${outcome.id}`);
 }
 
 export default function ProgramsPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { programs, portfolios } = loaderData;
+  const { programs, portfolios, mayOpen } = loaderData;
   return (
     <>
       <h1>Improvement programs</h1>
       <p className="lead">A two-year cycle of forum workshops for a portfolio, started from its scorecard as a frozen baseline.</p>
+      {programs.length === 0 && <p>No program of yours yet.</p>}
       {programs.length > 0 && (
         <TableScroll label="Programs">
           <table>
@@ -68,7 +73,21 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
         </TableScroll>
       )}
       {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
-      <Form method="post" className="upload-form" aria-labelledby="new-h">
+      <section aria-labelledby="my-calendar-h">
+        <h2 id="my-calendar-h">Your calendar</h2>
+        {actionData?.calendar ? (
+          <div className="notice" role="status">
+            <p>Subscribe to this link in your calendar app: the workshops of your programs and your tasks' due dates ({CALENDAR_TIME_ZONE}). Keep it private. It is shown only now; a new link replaces it.</p>
+            <input readOnly value={actionData.calendar} aria-label="Your calendar link to copy" className="link-copy" />
+          </div>
+        ) : (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="my-calendar" />
+            <button type="submit" className="secondary">Make your calendar link (any earlier link stops working)</button>
+          </Form>
+        )}
+      </section>
+      {mayOpen && <Form method="post" className="upload-form" aria-labelledby="new-h">
         <h2 id="new-h">Open a program</h2>
         <label>Name <input name="name" required placeholder="Arctic 2017-2019" /></label>
         <label>Portfolio{portfolios ? ` (${portfolios.join(", ")})` : ""} <input name="portfolio" required defaultValue={portfolios?.[0] ?? ""} /></label>
@@ -76,7 +95,7 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
         <label>Starts <input type="date" name="startsOn" required /></label>
         <label>Ends (two years after the start if left empty) <input type="date" name="endsOn" /></label>
         <button type="submit">Open the program</button>
-      </Form>
+      </Form>}
     </>
   );
 }

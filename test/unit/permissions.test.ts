@@ -26,7 +26,9 @@ const routes = {
   people: await import("../../app/routes/people"),
   audit: await import("../../app/routes/audit"),
   programs: await import("../../app/routes/programs"),
+  program: await import("../../app/routes/program"),
 };
+const { createProgram } = await import("../../app/programs.server");
 
 type Who = "out" | "admin" | "coordinator" | "manager" | "policy";
 const WHO: Array<Who> = ["out", "admin", "coordinator", "manager", "policy"];
@@ -93,6 +95,23 @@ async function previewStatus(who: Who, portfolio: string) {
   return statusOf(async () => routes.importPage.action({ request: req, params: {}, context: await contextFor(who, req) } as any));
 }
 
+const AREA = "Member services volume and pricing";
+let arcticProgramId: string | null = null;
+/** One Arctic program, opened by its coordinator the first time a case needs it. */
+async function arcticProgram(): Promise<string> {
+  if (!arcticProgramId) {
+    const viewer = (await viewerFromRequest(request("coordinator", "/")))!;
+    const created = await createProgram(viewer, { portfolio: "arctic", name: "Arctic matrix", startsOn: "2017-10-30", baselineAsOf: "2017-09-01", catalogueId: "rces-2017" });
+    if (!created.ok) throw new Error(created.error);
+    arcticProgramId = created.id;
+  }
+  return arcticProgramId;
+}
+const onArctic = async (who: Who, fields: Record<string, string>) => {
+  const id = await arcticProgram();
+  return post(who, routes.program, `/programs/${id}`, { programId: id }, fields);
+};
+
 const ALL = (status: number) => Object.fromEntries(WHO.map((w) => [w, w === "out" ? 302 : status]));
 
 describe("the permission matrix", () => {
@@ -112,7 +131,16 @@ describe("the permission matrix", () => {
     ["GET /methodology", () => (w) => load(w, routes.methodology, "/methodology"), ALL(200) as Record<Who, number>],
     ["GET /people", () => (w) => load(w, routes.people, "/people"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
     ["GET /audit", () => (w) => load(w, routes.audit, "/audit"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
-    ["GET /programs", () => (w) => load(w, routes.programs, "/programs"), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
+    ["GET /programs", () => (w) => load(w, routes.programs, "/programs"), ALL(200) as Record<Who, number>],
+    ["POST /programs, my calendar link", () => (w) => post(w, routes.programs, "/programs", {}, { intent: "my-calendar" }), ALL(200) as Record<Who, number>],
+    ["GET /programs/<Arctic program>", () => (w) => arcticProgram().then((id) => load(w, routes.program, `/programs/${id}`, { programId: id })), ALL(200) as Record<Who, number>],
+    ["GET /programs/<no such program>", () => (w) => load(w, routes.program, "/programs/nope", { programId: "nope" }), { out: 302, admin: 404, coordinator: 404, manager: 404, policy: 404 }],
+    ["POST /programs/<Arctic program>, a regional goal", () => (w) => onArctic(w, { intent: "add-goal", scope: "region", area: AREA, metric: "overall", target: "60", dueDate: "2019-06-30" }), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
+    ["POST /programs/<Arctic program>, a goal of the managed cluster", () => (w) => onArctic(w, { intent: "add-goal", scope: "cluster", clusterId: "arc-tromso-marine", area: AREA, metric: "overall", target: "60", dueDate: "2019-06-30" }), { out: 302, admin: 200, coordinator: 200, manager: 200, policy: 403 }],
+    ["POST /programs/<Arctic program>, a goal of another cluster", () => (w) => onArctic(w, { intent: "add-goal", scope: "cluster", clusterId: "arc-vadso-food", area: AREA, metric: "overall", target: "60", dueDate: "2019-06-30" }), { out: 302, admin: 200, coordinator: 200, manager: 403, policy: 403 }],
+    ["POST /programs/<Arctic program>, add a workshop", () => (w) => onArctic(w, { intent: "add-workshop", title: "Forum 5", themes: "" }), { out: 302, admin: 200, coordinator: 200, manager: 404, policy: 404 }],
+    ["POST /programs/<Arctic program>, a calendar link", () => (w) => onArctic(w, { intent: "calendar" }), { out: 302, admin: 200, coordinator: 200, manager: 404, policy: 404 }],
+    ["POST /programs/<Arctic program>, a field that is no number", () => (w) => onArctic(w, { intent: "add-goal", scope: "region", area: AREA, metric: "overall", target: "lots", dueDate: "2019-06-30" }), { out: 302, admin: 400, coordinator: 400, manager: 400, policy: 400 }],
     ["POST /programs, open a Nordland program", () => (w) => post(w, routes.programs, "/programs", {}, { name: "Nordland 2017", portfolio: "nordland", startsOn: "2017-10-01", baselineAsOf: "2017-09-01" }), { out: 302, admin: 302, coordinator: 403, manager: 403, policy: 403 }],
     ["POST /people, invite a Nordland policy maker", () => (w) => post(w, routes.people, "/people", {}, { intent: "invite", email: `n-${w}@x.org`, name: "N", role: "policyMaker", portfolio: "nordland" }), { out: 302, admin: 200, coordinator: 403, manager: 403, policy: 403 }],
     ["POST /clusters/<Arctic cluster>, record consent", () => (w) => post(w, routes.cluster, "/clusters/arc-harstad-offshore", { clusterId: "arc-harstad-offshore" }, { intent: w === "coordinator" ? "withdraw" : "give" }), { out: 302, admin: 200, coordinator: 200, manager: 404, policy: 404 }],

@@ -1,0 +1,154 @@
+import { AUDIENCES } from "~/forum-template";
+import type { workshopsOf } from "~/workshops.server";
+import { TableScroll } from "../table-scroll";
+import { ActionForm } from "./action-form";
+
+// Forum workshops on the program page: details, the steps the machine accepts now (only for those
+// who run the program), and the tasks, each settled by whoever it is theirs to settle.
+
+type Workshop = Awaited<ReturnType<typeof workshopsOf>>[number];
+type Task = Workshop["tasks"][number];
+type People = { clusters: ReadonlyArray<{ id: string; name: string }>; assignees: ReadonlyArray<{ id: string; name: string }> };
+
+const STATE_WORD: Record<string, string> = {
+  draft: "draft",
+  scheduled: "scheduled",
+  preparing: "in preparation",
+  held: "held",
+  followingUp: "following up",
+  closed: "closed",
+  cancelled: "cancelled",
+};
+const STEPS = { HOLD: "Mark as held", START_FOLLOW_UP: "Start the follow-up", CLOSE: "Close the workshop" } as const;
+
+function assignedTo(task: Task, people: People): string {
+  if (task.assigneeId) return people.assignees.find((p) => p.id === task.assigneeId)?.name ?? "a person";
+  if (task.clusterId) return people.clusters.find((c) => c.id === task.clusterId)?.name ?? task.clusterId;
+  return AUDIENCES[task.audience as keyof typeof AUDIENCES] ?? task.audience;
+}
+
+export function TaskState({ task }: { task: Task }) {
+  if (task.done) return <>done</>;
+  if (task.waivedBecause) return <>waived: {task.waivedBecause}</>;
+  if (!task.mine) return <>open</>;
+  return (
+    <>
+      <ActionForm intent="task-done" fields={{ taskId: task.id }} className="inline">
+        <button type="submit" className="link-button" aria-label={`Mark done: ${task.title}`}>done</button>
+      </ActionForm>{" "}
+      <ActionForm intent="task-waive" fields={{ taskId: task.id }} className="inline">
+        <input name="reason" aria-label={`Why waive: ${task.title}`} placeholder="why waive" size={12} required />
+        <button type="submit" className="link-button">waive</button>
+      </ActionForm>
+    </>
+  );
+}
+
+function AssignForm({ task, people }: { task: Task; people: People }) {
+  const current = task.assigneeId ? `person:${task.assigneeId}` : task.clusterId ? `cluster:${task.clusterId}` : "";
+  return (
+    <ActionForm intent="task-assign" fields={{ taskId: task.id }} className="inline">
+      <select name="assignee" defaultValue={current} aria-label={`Assign: ${task.title}`}>
+        <option value="">{AUDIENCES[task.audience as keyof typeof AUDIENCES] ?? task.audience} (everyone)</option>
+        <optgroup label="A cluster">{people.clusters.map((c) => <option key={c.id} value={`cluster:${c.id}`}>{c.name}</option>)}</optgroup>
+        <optgroup label="A person">{people.assignees.map((p) => <option key={p.id} value={`person:${p.id}`}>{p.name}</option>)}</optgroup>
+      </select>{" "}
+      <button type="submit" className="link-button">assign</button>
+    </ActionForm>
+  );
+}
+
+export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop; runs: boolean; people: People }) {
+  const fields = { workshopId: w.id, revision: w.revision };
+  return (
+    <article className="workshop" aria-labelledby={`w-${w.number}`}>
+      <h3 id={`w-${w.number}`}>{w.title}</h3>
+      <p>
+        {w.date ? `${w.date}${w.place ? `, ${w.place}` : ""}` : "Not scheduled yet"} · <strong>{STATE_WORD[w.state] ?? w.state}</strong>
+      </p>
+      <p className="muted">Themes: {w.themes || "none yet"}</p>
+      {w.agenda && <p>Agenda: {w.agenda}</p>}
+      {w.speakers && <p>Speakers: {w.speakers}</p>}
+      <div className="steps">
+        {w.accepts.schedule && (
+          <ActionForm intent="schedule" fields={fields} label={`Schedule ${w.title}`}>
+            <label>Date <input type="date" name="date" required /></label>
+            <label>Place <input name="place" defaultValue={w.place} /></label>
+            <button type="submit">Schedule</button>
+          </ActionForm>
+        )}
+        {w.accepts.reschedule && (
+          <ActionForm intent="reschedule" fields={fields} label={`Reschedule ${w.title}`}>
+            <label>New date <input type="date" name="date" required /></label>
+            <button type="submit" className="secondary">Reschedule (tasks move with it)</button>
+          </ActionForm>
+        )}
+        {(["HOLD", "START_FOLLOW_UP", "CLOSE"] as const)
+          .filter((step) => (step === "HOLD" ? w.accepts.hold : step === "START_FOLLOW_UP" ? w.accepts.followUp : w.accepts.close))
+          .map((step) => (
+            <ActionForm key={step} intent="workshop-step" fields={{ ...fields, step }}>
+              <button type="submit">{STEPS[step]}</button>
+            </ActionForm>
+          ))}
+        {w.accepts.cancel && (
+          <ActionForm intent="cancel" fields={fields} label={`Cancel ${w.title}`}>
+            <label>Reason <input name="reason" required /></label>
+            <button type="submit" className="secondary">Cancel the workshop</button>
+          </ActionForm>
+        )}
+      </div>
+      {w.accepts.edit && (
+        <details>
+          <summary>Edit title, place, agenda, themes and speakers</summary>
+          <ActionForm intent="edit-workshop" fields={{ workshopId: w.id }} className="upload-form" label={`Details of ${w.title}`}>
+            <label>Title <input name="title" required defaultValue={w.title} /></label>
+            <label>Place <input name="place" defaultValue={w.place} /></label>
+            <label>Themes <textarea name="themes" defaultValue={w.themes} /></label>
+            <label>Agenda <textarea name="agenda" defaultValue={w.agenda} /></label>
+            <label>Speakers <input name="speakers" defaultValue={w.speakers} /></label>
+            <button type="submit">Save the details</button>
+          </ActionForm>
+        </details>
+      )}
+      <TableScroll label={`Tasks of ${w.title}`}>
+        <table>
+          <thead><tr><th scope="col">Task</th><th scope="col">For</th><th scope="col">Due</th><th scope="col">State</th></tr></thead>
+          <tbody>
+            {w.tasks.map((t) => (
+              <tr key={t.id} className={t.overdue ? "overdue" : undefined}>
+                <th scope="row">{t.phase === "preparation" ? "Before: " : "After: "}{t.title}</th>
+                <td>{runs && !t.done && !t.waivedBecause ? <AssignForm task={t} people={people} /> : assignedTo(t, people)}</td>
+                <td>{t.dueOn ?? "when scheduled"}{t.overdue && <strong> · overdue</strong>}</td>
+                <td><TaskState task={t} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </article>
+  );
+}
+
+/** The tasks that are the viewer's to do (assigned to them or their cluster), open first. */
+export function MyTasks({ workshops, people }: { workshops: ReadonlyArray<Workshop>; people: People }) {
+  const mine = workshops.flatMap((w) => w.tasks.filter((t) => t.mine && (t.clusterId || t.assigneeId)).map((t) => ({ task: t, workshop: w })));
+  if (mine.length === 0) return <p>No task is assigned to you or your cluster yet.</p>;
+  return (
+    <TableScroll label="My tasks">
+      <table>
+        <thead><tr><th scope="col">Task</th><th scope="col">Workshop</th><th scope="col">For</th><th scope="col">Due</th><th scope="col">State</th></tr></thead>
+        <tbody>
+          {mine.map(({ task, workshop }) => (
+            <tr key={task.id} className={task.overdue ? "overdue" : undefined}>
+              <th scope="row">{task.title}</th>
+              <td>{workshop.title}</td>
+              <td>{assignedTo(task, people)}</td>
+              <td>{task.dueOn ?? "when scheduled"}{task.overdue && <strong> · overdue</strong>}</td>
+              <td><TaskState task={task} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

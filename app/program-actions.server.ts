@@ -1,0 +1,138 @@
+import { z } from "zod";
+import type { Viewer } from "./auth/roles";
+import { newCalendarToken } from "./calendar.server";
+import { checkboxes } from "./forms.server";
+import { addCheckIn, addGoal, goalCommand, ignoreSuggestion, saveJointProject, suggestionsFor } from "./goals.server";
+import { programSeenBy } from "./program-access.server";
+import { JOINT_PROJECT_STATUSES } from "./program-terms";
+import { advanceCycle } from "./programs.server";
+import { isIsoDate } from "./scorecard/benchmarks-csv";
+import { addWorkshop, assignTask, editWorkshop, taskCommand, workshopCommand } from "./workshops.server";
+import { IMPROVEMENT_AREAS } from "../workflows/goal";
+import { CYCLE_COMMANDS } from "../workflows/improvement-cycle";
+
+// The program page's actions: each form's fields checked by Zod, then handed to the domain
+// function that checks the viewer's part and the machine's rules. Routes stay thin.
+
+const revision = z.coerce.number().int().min(0);
+const isoDay = z.string().refine(isIsoDate, "must be a date (YYYY-MM-DD)");
+const number = z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number");
+const text = (max: number) => z.string().trim().max(max).default("");
+const reason = z.string().trim().min(1, "needs a reason").max(300);
+const area = z.enum(IMPROVEMENT_AREAS, { error: "must be one of the six improvement areas" });
+
+const project = {
+  title: z.string().trim().min(3, "needs a title").max(200),
+  areas: checkboxes(area).refine((a) => a.length > 0, "needs at least one improvement area"),
+  clusters: checkboxes(z.string()),
+  funding: text(200),
+  status: z.enum(JOINT_PROJECT_STATUSES),
+};
+const workshopDetails = { title: z.string().trim().min(3, "needs a title").max(120), themes: text(500) };
+
+export const programActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cycle"), command: z.enum(CYCLE_COMMANDS), revision }),
+  z.object({
+    intent: z.literal("add-goal"),
+    scope: z.enum(["region", "cluster"]),
+    clusterId: z.string().optional(),
+    area,
+    metric: z.string().regex(/^(overall|free|[a-z]+:[A-Za-z0-9_-]+)$/, "is not a metric"),
+    unit: z.string().trim().max(40).optional(),
+    baselineValue: z.union([z.literal("").transform(() => undefined), number]).optional(),
+    target: number,
+    dueDate: isoDay,
+  }),
+  z.object({ intent: z.literal("accept-suggestion"), key: z.string().max(200), area, target: number, dueDate: isoDay }),
+  z.object({ intent: z.literal("ignore-suggestion"), key: z.string().max(200) }),
+  z.object({ intent: z.literal("agree"), goalId: z.string(), revision }),
+  z.object({ intent: z.literal("withdraw"), goalId: z.string(), revision, reason }),
+  z.object({ intent: z.literal("change-target"), goalId: z.string(), revision, target: number, dueDate: isoDay, reason }),
+  z.object({ intent: z.literal("check-in"), goalId: z.string(), value: number, date: isoDay, comment: text(500) }),
+  z.object({ intent: z.literal("add-project"), ...project }),
+  z.object({ intent: z.literal("edit-project"), projectId: z.string(), ...project }),
+  z.object({ intent: z.literal("add-workshop"), ...workshopDetails }),
+  z.object({ intent: z.literal("edit-workshop"), workshopId: z.string(), ...workshopDetails, place: text(120), agenda: text(2000), speakers: text(500) }),
+  z.object({ intent: z.literal("schedule"), workshopId: z.string(), revision, date: isoDay, place: text(120) }),
+  z.object({ intent: z.literal("reschedule"), workshopId: z.string(), revision, date: isoDay }),
+  z.object({ intent: z.literal("workshop-step"), workshopId: z.string(), revision, step: z.enum(["HOLD", "START_FOLLOW_UP", "CLOSE"]) }),
+  z.object({ intent: z.literal("cancel"), workshopId: z.string(), revision, reason }),
+  z.object({ intent: z.literal("task-done"), taskId: z.coerce.number().int() }),
+  z.object({ intent: z.literal("task-waive"), taskId: z.coerce.number().int(), reason }),
+  z.object({ intent: z.literal("task-assign"), taskId: z.coerce.number().int(), assignee: z.string().regex(/^(|cluster:.+|person:.+)$/, "is not a cluster or a person") }),
+  z.object({ intent: z.literal("calendar") }),
+]);
+export type ProgramAction = z.infer<typeof programActionSchema>;
+
+export type ActionOutcome = { ok: true; calendarToken?: string } | { ok: false; status: 400 | 403 | 404 | 409 | 422; error: string };
+
+/** Which field failed and why, in words: "target must be a number; dueDate must be a date". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "form"} ${i.message}`).join("; ");
+}
+
+export async function runProgramAction(viewer: Viewer, programId: string, input: ProgramAction, today: string): Promise<ActionOutcome> {
+  switch (input.intent) {
+    case "cycle":
+      return advanceCycle(viewer, programId, input.command, input.revision, today);
+    case "add-goal":
+      return addGoal(viewer, programId, {
+        scope: input.scope,
+        clusterId: input.scope === "cluster" ? input.clusterId : undefined,
+        area: input.area,
+        metric: input.metric === "free" ? `free:${input.unit || "value"}` : input.metric,
+        baselineValue: input.baselineValue,
+        target: input.target,
+        dueDate: input.dueDate,
+      });
+    case "accept-suggestion": {
+      const access = await programSeenBy(viewer, programId);
+      if (!access) return { ok: false, status: 404, error: "No such program." };
+      const suggestion = (await suggestionsFor(access)).find((s) => s.key === input.key);
+      if (!suggestion) return { ok: false, status: 409, error: "That suggestion is no longer open: reload the page." };
+      return addGoal(viewer, programId, { scope: suggestion.scope, clusterId: suggestion.clusterId ?? undefined, area: input.area, metric: suggestion.metric, target: input.target, dueDate: input.dueDate });
+    }
+    case "ignore-suggestion":
+      return ignoreSuggestion(viewer, programId, input.key);
+    case "agree":
+      return goalCommand(viewer, input.goalId, { type: "AGREE" }, input.revision, today);
+    case "withdraw":
+      return goalCommand(viewer, input.goalId, { type: "WITHDRAW", reason: input.reason }, input.revision, today);
+    case "change-target":
+      return goalCommand(viewer, input.goalId, { type: "CHANGE_TARGET", target: { value: input.target, date: input.dueDate }, reason: input.reason }, input.revision, today);
+    case "check-in":
+      return addCheckIn(viewer, input.goalId, { value: input.value, date: input.date, comment: input.comment }, today);
+    case "add-project":
+    case "edit-project": {
+      const { title, areas, clusters, funding, status } = input;
+      return saveJointProject(viewer, programId, { title, areas, clusters, funding, status }, input.intent === "edit-project" ? input.projectId : undefined);
+    }
+    case "add-workshop":
+      return addWorkshop(viewer, programId, { title: input.title, themes: input.themes });
+    case "edit-workshop": {
+      const { title, place, agenda, themes, speakers } = input;
+      return editWorkshop(viewer, input.workshopId, { title, place, agenda, themes, speakers });
+    }
+    case "schedule":
+      return workshopCommand(viewer, input.workshopId, { type: "SCHEDULE", date: input.date, place: input.place }, input.revision, today);
+    case "reschedule":
+      return workshopCommand(viewer, input.workshopId, { type: "RESCHEDULE", date: input.date }, input.revision, today);
+    case "workshop-step":
+      return workshopCommand(viewer, input.workshopId, { type: input.step }, input.revision, today);
+    case "cancel":
+      return workshopCommand(viewer, input.workshopId, { type: "CANCEL", reason: input.reason }, input.revision, today);
+    case "task-done":
+      return taskCommand(viewer, input.taskId, { done: true });
+    case "task-waive":
+      return taskCommand(viewer, input.taskId, { waive: input.reason });
+    case "task-assign": {
+      const [kind, ...rest] = input.assignee.split(":");
+      const id = rest.join(":") || null;
+      return assignTask(viewer, input.taskId, { clusterId: kind === "cluster" ? id : null, assigneeId: kind === "person" ? id : null });
+    }
+    case "calendar": {
+      const token = await newCalendarToken(viewer, programId);
+      return token ? { ok: true, calendarToken: token } : { ok: false, status: 404, error: "No such program." };
+    }
+  }
+}
