@@ -106,15 +106,18 @@ export type Outcome = { ok: true } | { ok: false; status: 403 | 404 | 409 | 422;
 export async function workshopCommand(actor: Viewer, workshopId: string, command: WorkshopCommand, revision: number, today: string): Promise<Outcome> {
   const workshop = await workshopFor(actor, workshopId);
   if (!workshop) return { ok: false, status: 404, error: "No such workshop." };
-  const result = await sendEvent("workshop", workshop.workflowId, eventFor(command, workshop.tasks, today), { actorId: actor.userId, expectedRevision: revision });
+  // Time first (a TICK with today's date, as on reading); the person saw the state before it.
+  const seen = (await loadWorkflow("workshop", workshop.workflowId))?.revision;
+  const expectedRevision = (await tickWorkshop(workshop.workflowId, today)) && revision === seen ? revision + 1 : revision;
+  const result = await sendEvent("workshop", workshop.workflowId, eventFor(command, workshop.tasks, today), { actorId: actor.userId, expectedRevision });
   if (!result.ok) {
     const why =
       command.type === "CLOSE" && openFollowUps(followUpsOf(workshop.tasks)).length
         ? "Every follow-up task must be done, or waived with a reason, before the workshop closes."
         : command.type === "HOLD"
           ? "A workshop cannot be held before its date."
-          : command.type === "SCHEDULE" || command.type === "RESCHEDULE"
-            ? "Choose a date after today."
+          : command.type === "RESCHEDULE"
+            ? "Choose a new date after today."
             : result.message;
     return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: result.reason === "changed-meanwhile" ? result.message : why };
   }

@@ -6,6 +6,7 @@ import { audit } from "../app/audit.server";
 import { hashPassword } from "../app/auth/passwords.server";
 import { db, disconnectDb } from "../app/db.server";
 import { publish } from "../app/publications.server";
+import { seedDemoProgram } from "./demo/program";
 
 // Stores the bundled catalogues (a no-op for those already stored) and, only into a database
 // that holds no benchmarking yet, the demo data. Set RCES_DEMO=0 to start empty.
@@ -84,11 +85,20 @@ async function seedDemoPublications() {
   }
 }
 
+/** The report's Arctic program 2017-2019 (RCES_DEMO_PROGRAM=0 leaves it out, as tests of programs do). */
+async function seedDemoProgramOnce() {
+  if (process.env.NODE_ENV === "production" || process.env.RCES_DEMO_PROGRAM === "0" || (await db().program.count()) > 0) return;
+  if (!(await db().user.findUnique({ where: { id: "demo-coordinator" }, select: { id: true } }))) return;
+  await seedDemoProgram();
+  console.log("rces: demo program Arctic 2017-2019 created");
+}
+
 try {
   await main();
   if (process.env.RCES_DEMO !== "0") {
     await seedDemoConsent();
     await seedDemoPublications();
+    await seedDemoProgramOnce();
   }
 } finally {
   await disconnectDb();

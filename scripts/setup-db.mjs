@@ -43,4 +43,8 @@ if (migrate.status !== 0) {
 }
 
 const seed = spawnSync(bin("tsx"), ["prisma/seed.ts"], { env, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
-if (seed.status !== 0) fail(`seeding the demo failed: ${seed.stderr.trim().split("\n").at(-1) ?? ""}`);
+if (seed.status !== 0) {
+  // The error's own line, not the runtime's version banner that ends the stack trace.
+  const lines = seed.stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  fail(`seeding the demo failed: ${lines.find((l) => /^\w*Error\b/.test(l)) ?? lines.at(-1) ?? "unknown error"}`);
+}

@@ -67,7 +67,9 @@ export const workshopMachine = workshopSetup.createMachine({
   states: {
     draft: {
       on: {
-        SCHEDULE: { guard: "dateInFuture", target: "scheduled", actions: "setDate" },
+        // Any date: a workshop that already took place is recorded by scheduling it on its date
+        // (it is then ready to be marked held). Only rescheduling must look ahead.
+        SCHEDULE: { target: "scheduled", actions: "setDate" },
         CANCEL: { guard: "hasReason", target: "cancelled", actions: assign({ cancelledBecause: ({ event }) => event.reason }) },
       },
     },

@@ -6,7 +6,7 @@ import { ROOT } from "./fixtures";
 
 // Programs on the seeded demo: a frozen baseline and the cycle driven through its machine.
 useFreshDatabase();
-execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env: process.env, stdio: "pipe" });
+execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env: { ...process.env, RCES_DEMO_PROGRAM: "0" }, stdio: "pipe" });
 const { advanceCycle, createProgram, listPrograms, programView } = await import("../../app/programs.server");
 const { importBenchmarks } = await import("../../app/benchmarks.server");
 const { addCheckIn, addGoal, saveJointProject, goalCommand, goalsOf, jointProjectsOf } = await import("../../app/goals.server");
@@ -148,11 +148,12 @@ describe("workshops of a program", () => {
     ]);
     const kickoff = drafts[0]!;
     expect(kickoff.tasks.map((t) => t.audience).sort()).toEqual(["clusters", "clusters", "regional", "regional", "team", "team"]);
-    expect(await workshopCommand(coordinator, kickoff.id, { type: "SCHEDULE", date: "2017-08-01", place: "Tromsø" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "Choose a date after today." });
+    expect(await workshopCommand(coordinator, kickoff.id, { type: "RESCHEDULE", date: "2017-10-30" }, kickoff.revision, "2017-09-01")).toMatchObject({ ok: false, status: 409 }); // a draft has no date to move
     expect(await workshopCommand(coordinator, kickoff.id, { type: "SCHEDULE", date: "2017-10-30", place: "Tromsø" }, kickoff.revision, "2017-09-01")).toEqual({ ok: true });
     let [scheduled] = await workshops(programId, "2017-09-01");
     expect(scheduled).toMatchObject({ state: "scheduled", date: "2017-10-30", place: "Tromsø" });
     expect(scheduled!.tasks.map((t) => t.dueOn)).toEqual(["2017-10-02", "2017-10-09", "2017-10-16", "2017-11-06", "2017-11-20", "2017-11-29"]);
+    expect(await workshopCommand(coordinator, scheduled!.id, { type: "RESCHEDULE", date: "2017-09-05" }, scheduled!.revision, "2017-09-05")).toEqual({ ok: false, status: 409, error: "Choose a new date after today." });
     expect(await workshopCommand(coordinator, scheduled!.id, { type: "RESCHEDULE", date: "2017-11-06" }, scheduled!.revision, "2017-09-05")).toEqual({ ok: true });
     [scheduled] = await workshops(programId, "2017-09-05");
     expect(scheduled!.tasks.map((t) => t.dueOn)).toEqual(["2017-10-09", "2017-10-16", "2017-10-23", "2017-11-13", "2017-11-27", "2017-12-06"]);
