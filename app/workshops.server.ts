@@ -134,9 +134,11 @@ export async function workshopCommand(actor: Viewer, workshopId: string, command
 
 /** The task with the viewer's part in its program, or null when they do not take part. */
 async function taskSeenBy(actor: Viewer, taskId: number) {
-  const task = await db().workshopTask.findUnique({ where: { id: taskId }, select: { workshopId: true, title: true, clusterId: true, assigneeId: true, done: true, waivedBecause: true, workshop: { select: { programId: true } } } });
+  const task = await db().workshopTask.findUnique({ where: { id: taskId }, select: { workshopId: true, title: true, clusterId: true, assigneeId: true, done: true, waivedBecause: true, workshop: { select: { programId: true, workflowId: true } } } });
   const access = task && (await programSeenBy(actor, task.workshop.programId));
-  return task && access ? { task, access } : null;
+  if (!task || !access) return null;
+  const state = (await db().workflowInstance.findUnique({ where: { id: task.workshop.workflowId }, select: { state: true } }))?.state;
+  return { task, access, finished: state === "closed" || state === "cancelled" ? state : null };
 }
 
 export async function taskCommand(actor: Viewer, taskId: number, command: { done: true } | { waive: string }): Promise<Outcome> {
@@ -144,6 +146,7 @@ export async function taskCommand(actor: Viewer, taskId: number, command: { done
   if (!found) return { ok: false, status: 404, error: "No such task." };
   const { task, access } = found;
   if (!mayWorkOnTask(access.part, actor.userId, task)) return { ok: false, status: 403, error: "Only the coordinators, the person the task is assigned to, or the managers of its cluster settle it." };
+  if (found.finished) return { ok: false, status: 409, error: `The workshop is ${found.finished}; its tasks stay as they were.` };
   if (task.done || task.waivedBecause) return { ok: false, status: 409, error: "This task is settled already: reload the page." };
   if ("waive" in command && !command.waive.trim()) return { ok: false, status: 409, error: "Waiving a task needs a reason." };
   await db().$transaction(async (tx) => {
@@ -157,6 +160,7 @@ export async function taskCommand(actor: Viewer, taskId: number, command: { done
 export async function assignTask(actor: Viewer, taskId: number, assignment: { clusterId: string | null; assigneeId: string | null }): Promise<Outcome> {
   const found = await taskSeenBy(actor, taskId);
   if (!found || !found.access.part.runs) return { ok: false, status: found ? 403 : 404, error: found ? "Only the program's coordinators assign tasks." : "No such task." };
+  if (found.finished) return { ok: false, status: 409, error: `The workshop is ${found.finished}; its tasks stay as they were.` };
   if (assignment.clusterId && !found.access.clusters.some((c) => c.id === assignment.clusterId)) return { ok: false, status: 422, error: "Assign the task to one of the program's clusters." };
   if (assignment.assigneeId && !(await assignableIn(found.access)).some((p) => p.id === assignment.assigneeId)) {
     return { ok: false, status: 422, error: "Assign the task to someone taking part in the program." };
@@ -205,6 +209,7 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
     const loaded = (await loadWorkflow("workshop", w.workflowId))!;
     const snapshot = loaded.snapshot as SnapshotFrom<typeof workshopMachine>;
     const future = shift(today, 1);
+    const finished = snapshot.status === "done";
     rows.push({
       id: w.id,
       number: w.number,
@@ -216,14 +221,15 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
       date: snapshot.context.date,
       state: String(snapshot.value),
       revision: loaded.revision,
+      // A closed or cancelled workshop's record stays as it was: nothing of it is overdue or to do.
       tasks: w.tasks.map((t) => ({
         ...t,
-        overdue: !t.done && !t.waivedBecause && t.dueOn !== null && t.dueOn < today,
-        mine: mayWorkOnTask(access.part, userId, t),
+        overdue: !finished && !t.done && !t.waivedBecause && t.dueOn !== null && t.dueOn < today,
+        mine: !finished && mayWorkOnTask(access.part, userId, t),
       })),
       // Exactly the events the machine accepts now, and only for those who run the program.
       accepts: {
-        edit: runs && snapshot.status !== "done",
+        edit: runs && !finished,
         schedule: runs && snapshot.can({ type: "SCHEDULE", date: future, today }),
         reschedule: runs && snapshot.can({ type: "RESCHEDULE", date: future, today }),
         hold: runs && snapshot.can({ type: "HOLD", today }),

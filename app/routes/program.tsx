@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     assignees: access.part.runs ? await assignableIn(access) : [],
     metrics,
     labels: {
-      metric: Object.fromEntries([...metrics.region, ...metrics.cluster].map((m) => [m.value, m.label])),
+      metric: { region: Object.fromEntries(metrics.region.map((m) => [m.value, m.label])), cluster: Object.fromEntries(metrics.cluster.map((m) => [m.value, m.label])) },
       cluster: Object.fromEntries(access.clusters.map((c) => [c.id, c.name])),
     },
     dimensionTitles: Object.fromEntries(catalogue.dimensions.map((d) => [d.code, d.title])),

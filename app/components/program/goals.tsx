@@ -11,11 +11,13 @@ import { ActionForm } from "./action-form";
 const HEALTH_SYMBOL: Record<string, string> = { "on track": "✔", "at risk": "▲", "off track": "✖" };
 const STATE_WORD: Record<string, string> = { draft: "draft (not agreed yet)", agreed: "agreed", achieved: "achieved ✔", missed: "missed ✖", withdrawn: "withdrawn" };
 
-type Labels = { metric: Record<string, string>; cluster: Record<string, string> };
+type Labels = { metric: { region: Record<string, string>; cluster: Record<string, string> }; cluster: Record<string, string> };
 
 export function goalTitle(goal: Pick<GoalRow, "scope" | "clusterId" | "metric">, labels: Labels): string {
-  const who = goal.scope === "region" ? "Region" : labels.cluster[goal.clusterId ?? ""] ?? goal.clusterId;
-  return `${who}: ${labels.metric[goal.metric] ?? goal.metric}`;
+  const scope = goal.scope === "region" ? "region" : "cluster";
+  const who = scope === "region" ? "Region" : labels.cluster[goal.clusterId ?? ""] ?? goal.clusterId;
+  const what = labels.metric[scope][goal.metric] ?? (goal.metric.startsWith("free:") ? goal.metric.slice(5) : goal.metric);
+  return `${who}: ${what}`;
 }
 
 export function Health({ health }: { health: string | null }) {

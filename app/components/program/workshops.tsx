@@ -117,7 +117,7 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
             {w.tasks.map((t) => (
               <tr key={t.id} className={t.overdue ? "overdue" : undefined}>
                 <th scope="row">{t.phase === "preparation" ? "Before: " : "After: "}{t.title}</th>
-                <td>{runs && !t.done && !t.waivedBecause ? <AssignForm task={t} people={people} /> : assignedTo(t, people)}</td>
+                <td>{runs && t.mine && !t.done && !t.waivedBecause ? <AssignForm task={t} people={people} /> : assignedTo(t, people)}</td>
                 <td>{t.dueOn ?? "when scheduled"}{t.overdue && <strong> · overdue</strong>}</td>
                 <td><TaskState task={t} /></td>
               </tr>

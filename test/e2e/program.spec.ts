@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./sign-in";
+
+// The improvement program as each role meets it: the coordinator runs it, a cluster manager works
+// on their cluster's goals, a policy maker follows the regional goals. The demo's Arctic program
+// 2017-2019 is seeded (test/e2e/server.mjs); dates far ahead keep goals open whatever today is.
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test("the coordinator opens a program from the baseline, sets a goal, and runs a workshop to closed", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/programs");
+  const form = page.getByRole("form", { name: "Open a program" });
+  await form.getByLabel("Name").fill("Arctic 2019-2021");
+  await form.getByLabel(/^Baseline/).fill("2017-09-01");
+  await form.getByLabel("Starts").fill("2017-10-30");
+  await form.getByRole("button", { name: "Open the program" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Arctic 2019-2021");
+  await expect(page.getByText("Arctic · 2017-10-30 to 2019-10-30")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Baseline scores" })).toContainText("47.8");
+  await page.getByRole("button", { name: "Start the kickoff" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Kickoff forum" })).toContainText("(now)");
+  await expect(page.getByRole("status")).toContainText("The region has no agreed goal yet.");
+  await expect(page.getByRole("button", { name: "Complete the kickoff" })).toHaveCount(0);
+
+  // A regional goal from the frozen baseline: Activities and Services from 33.3 to 50.
+  const add = page.getByRole("form", { name: "Add a goal" });
+  await add.getByLabel(/^Metric/).selectOption("dimension:services");
+  await add.getByLabel("Target").fill("50");
+  await add.getByLabel("Due date").fill("2030-06-30");
+  await add.getByRole("button", { name: "Add the goal" }).click();
+  const goal = page.getByRole("article", { name: "Region: Activities and Services score" });
+  await expect(goal).toContainText("from 33.3 (2017-09-01) to 50 by 2030-06-30");
+  await goal.getByRole("button", { name: "Agree on this goal" }).click();
+  await expect(goal).toContainText("agreed");
+  // Expected on 2018-08-01: 33.3 + 16.7 x 334/4685 days = 34.5; 39 is ahead of the line.
+  await goal.getByLabel("Value", { exact: true }).fill("39");
+  await goal.getByLabel("On", { exact: true }).fill("2018-08-01");
+  await goal.getByRole("button", { name: "Record the check-in" }).click();
+  await expect(goal).toContainText("✔ on track");
+  await expect(goal.getByRole("img", { name: /check-ins against the expected line/ })).toBeVisible();
+  await expect(page.getByRole("status")).not.toContainText("The region has no agreed goal yet.");
+
+  // The kickoff took place on 30 October 2017: recorded on its date, held, followed up, closed.
+  await expect(page.getByRole("heading", { level: 3, name: /^Forum \d/ })).toHaveCount(4);
+  const schedule = page.getByRole("form", { name: "Schedule Forum 1: kickoff" });
+  await schedule.getByLabel("Date").fill("2017-10-30");
+  await schedule.getByLabel("Place").fill("Tromsø");
+  await schedule.getByRole("button", { name: "Schedule" }).click();
+  const forum1 = page.getByRole("article", { name: "Forum 1: kickoff" });
+  await expect(forum1).toContainText("2017-10-30, Tromsø · in preparation");
+  await expect(forum1.getByRole("row", { name: /Prepare the agenda/ })).toContainText("2017-10-02 · overdue");
+  await forum1.getByRole("button", { name: "Mark as held" }).click();
+  await expect(forum1).toContainText("· held");
+  await forum1.getByRole("button", { name: "Start the follow-up" }).click();
+  await expect(forum1).toContainText("· following up");
+  await expect(forum1.getByRole("button", { name: "Close the workshop" })).toHaveCount(0); // follow-ups still open
+  await forum1.getByLabel("Why waive: Follow up the regional commitments").fill("taken up at forum 2");
+  await forum1.getByRole("row", { name: /Follow up the regional commitments/ }).getByRole("button", { name: "waive" }).click();
+  for (const task of ["Send the minutes and the agreed actions", "Update the cluster's goals and tasks"]) {
+    await forum1.getByRole("button", { name: `Mark done: ${task}` }).click();
+    await expect(forum1.getByRole("row", { name: new RegExp(task) })).toContainText("done");
+  }
+  await forum1.getByRole("button", { name: "Close the workshop" }).click();
+  await expect(forum1).toContainText("· closed");
+  await expect(forum1.getByRole("button")).toHaveCount(0);
+});
+
+test("a cluster manager accepts a suggested goal, records a check-in and sees its health", async ({ page }) => {
+  await signInAs(page, "manager");
+  await page.goto("/programs");
+  await page.getByRole("link", { name: "Arctic 2017-2019" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Your goals" })).toBeVisible();
+  await expect(page.getByText("you take part for Tromsø Marine Tech Cluster")).toBeVisible();
+  // Nothing of the cycle or the workshops is his to run.
+  await expect(page.getByRole("button", { name: /kickoff|Schedule|Mark as held/ })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 3, name: "Vadsø Arctic Food Cluster" })).toHaveCount(0);
+
+  // D3 (new services in the last two years) is red in one of his cluster's weakest dimensions.
+  const accept = page.getByRole("form", { name: /^Accept: Tromsø Marine Tech Cluster: D3/ });
+  await expect(accept.getByLabel("Target")).toHaveValue("2");
+  await accept.getByLabel("Due").fill("2030-12-31");
+  await accept.getByRole("button", { name: "Accept as a goal" }).click();
+  const goal = page.getByRole("article", { name: /^Tromsø Marine Tech Cluster: D3/ });
+  await expect(goal).toContainText("draft (not agreed yet)");
+  await expect(goal).toContainText("from 0 (2017-09-01) to 2 by 2030-12-31");
+  await goal.getByRole("button", { name: "Agree on this goal" }).click();
+  await goal.getByLabel("Value", { exact: true }).fill("2");
+  await goal.getByRole("button", { name: "Record the check-in" }).click();
+  await expect(goal).toContainText("✔ on track");
+  await goal.getByText("Check-ins (1)").click();
+  await expect(goal.getByRole("row").nth(1)).toContainText("2");
+
+  // His task for forum 4, assigned to his cluster.
+  await expect(page.getByRole("region", { name: "My tasks" })).toContainText("Prepare the cluster's progress and input");
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+});
+
+test("a policy maker follows the regional goals and the cycle, and changes nothing", async ({ page }) => {
+  await signInAs(page, "policy");
+  await page.goto("/programs");
+  await page.getByRole("link", { name: "Arctic 2017-2019" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Regional goals" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Sharing and learning" })).toContainText("(now)");
+  await expect(page.getByRole("article", { name: "Region: Team FTE (mean)" })).toContainText("from 0.8 (2017-09-01) to 1.6 by 2019-06-30");
+  await expect(page.getByRole("article", { name: /^Tromsø Marine/ })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
+  await expect(page.getByRole("article", { name: "Forum 1: preparing the improvement program" })).toContainText("2017-10-30, Tromsø · closed");
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+});
