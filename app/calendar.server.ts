@@ -4,10 +4,10 @@ import { audit } from "./audit.server";
 import type { Grant, Role, Viewer } from "./auth/roles";
 import { programFor, programSeenBy, programsSeenBy, type ProgramAccess } from "./program-access.server";
 import { db } from "./db.server";
-import { CALENDAR_TIME_ZONE } from "./program-terms";
+import { getSettings } from "./settings.server";
 import { workshopsOf } from "./workshops.server";
 
-// Calendar feeds (iCalendar, through ical-generator) behind secret URLs: one per program (of all its
+// Calendar feeds in the region's time zone (RCES_TIME_ZONE; iCalendar, through ical-generator) behind secret URLs: one per program (of all its
 // workshops and open tasks, for those who run it) and one per person (the workshops of every program
 // they take part in, and the open tasks that are theirs). Only a token's hash is stored; making a
 // new link replaces it, and the old URL stops working.
@@ -63,7 +63,7 @@ export async function calendarFeed(token: string, today: string): Promise<string
   const hash = hashOf(token);
   const program = await db().program.findUnique({ where: { calendarTokenHash: hash } });
   if (program) {
-    const calendar = ical({ name: program.name, timezone: CALENDAR_TIME_ZONE, method: ICalCalendarMethod.PUBLISH });
+    const calendar = ical({ name: program.name, timezone: getSettings().timeZone, method: ICalCalendarMethod.PUBLISH });
     await addProgram(calendar, { program, part: { runs: true, clusters: [], follows: false, seesRegion: true } }, "", today, false);
     return calendar.toString();
   }
@@ -71,7 +71,7 @@ export async function calendarFeed(token: string, today: string): Promise<string
   if (!user) return null;
   // The person's rights as they are now: a role taken away takes its programs out of the feed.
   const viewer: Viewer = { userId: user.id, name: user.name, email: user.email, grants: user.grants.map((g) => ({ ...g, role: g.role as Role }) satisfies Grant) };
-  const calendar = ical({ name: `RCES: ${user.name}`, timezone: CALENDAR_TIME_ZONE, method: ICalCalendarMethod.PUBLISH });
+  const calendar = ical({ name: `RCES: ${user.name}`, timezone: getSettings().timeZone, method: ICalCalendarMethod.PUBLISH });
   const programs = await db().program.findMany({ where: await programsSeenBy(viewer), select: { id: true }, orderBy: { startsOn: "asc" } });
   for (const { id } of programs) {
     const access = await programSeenBy(viewer, id);

@@ -10,13 +10,12 @@ import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { goalHealth, type DatedValue, type GoalContext, type GoalHealth, type goalMachine } from "../workflows/goal";
 import type { JointProjectStatus } from "./program-terms";
 import { programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
+import { getSettings } from "./settings.server";
 import { clusterValue, isMetric, needsManualBaseline, scorecardValue } from "./program/metrics";
 import { clusterSuggestions, regionSuggestions, type Suggestion } from "./program/suggestions";
 
 // Goals of a program: each a goal workflow, its baseline taken from the program's frozen
 // baseline (or the cluster's own benchmarking at the baseline date), its check-ins kept as history.
-
-export const HEALTH_TOLERANCE = 0.1;
 
 export type GoalInput = {
   scope: "region" | "cluster";
@@ -134,11 +133,11 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part">, t
       withdrawnBecause: context.withdrawnBecause,
       checkIns: goal.checkIns,
       latest,
-      health: state === "agreed" ? goalHealth(context, latest, HEALTH_TOLERANCE) : null,
+      health: state === "agreed" ? goalHealth(context, latest, getSettings().healthTolerance) : null,
       accepts: {
         agree: mine && snapshot.can({ type: "AGREE" }),
         withdraw: mine && snapshot.can({ type: "WITHDRAW", reason: "x" }),
-        change: mine && state === "agreed",
+        change: mine && snapshot.can({ type: "CHANGE_TARGET", target: context.target, reason: "x", at: today }),
         checkIn: mine && state === "agreed",
       },
     });

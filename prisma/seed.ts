@@ -7,11 +7,19 @@ import { hashPassword } from "../app/auth/passwords.server";
 import { db, disconnectDb } from "../app/db.server";
 import { publish } from "../app/publications.server";
 import { seedDemoProgram } from "./demo/program";
+import { getSettings } from "../app/settings.server";
 
 // Stores the bundled catalogues (a no-op for those already stored) and, only into a database
 // that holds no benchmarking yet, the demo data. Set RCES_DEMO=0 to start empty.
 
 async function main() {
+  // Settings are checked here, before the build and the server, so that a bad one stops `npm start` with one line.
+  try {
+    getSettings();
+  } catch (error) {
+    process.stderr.write(`rces: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
   const dir = path.resolve("prisma/catalogues");
   for (const name of (await readdir(dir)).filter((f) => f.endsWith(".json")).sort()) {
     const result = await storeCatalogue(await readFile(path.join(dir, name), "utf8"));

@@ -43,6 +43,10 @@ if (migrate.status !== 0) {
 }
 
 const seed = spawnSync(bin("tsx"), ["prisma/seed.ts"], { env, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
+if (seed.status === 2) {
+  process.stderr.write(seed.stderr); // a bad setting, already said in one line
+  process.exit(1);
+}
 if (seed.status !== 0) {
   // The error's own line, not the runtime's version banner that ends the stack trace.
   const lines = seed.stderr.split("\n").map((l) => l.trim()).filter(Boolean);

@@ -46,6 +46,41 @@ describe("goal machine", () => {
   });
 });
 
+describe("goal machine, the remaining edges", () => {
+  it("changes a draft's target without history, and refuses a due date on or before the baseline", () => {
+    const draft = run({ type: "CHANGE_TARGET", target: { value: 40, date: "2019-06-30" }, reason: "first proposal too bold", at: "2017-10-30" });
+    expect(draft.value).toBe("draft");
+    expect(draft.context.target).toEqual({ value: 40, date: "2019-06-30" });
+    expect(draft.context.changes).toEqual([]);
+    const early = run({ type: "AGREE" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2017-09-01" }, reason: "typo", at: "2018-03-01" });
+    expect(early.context.target).toEqual(input.target);
+  });
+
+  it("withdraws a draft with a reason; a TICK does nothing to a draft", () => {
+    expect(run({ type: "WITHDRAW", reason: "duplicate" }).value).toBe("withdrawn");
+    expect(run({ type: "TICK", today: "2020-01-01", latest: null }).value).toBe("draft");
+  });
+
+  it("counts only a check-in dated by the due date; lower-is-better goals are reached at or below the target", () => {
+    const late = run({ type: "AGREE" }, { type: "TICK", today: "2019-07-02", latest: { value: 55, date: "2019-07-01" } });
+    expect(late.value).toBe("missed");
+    const [lower] = initialTransition(goalMachine, { baseline: { value: 30, date: "2017-09-01" }, target: { value: 12, date: "2018-09-01" }, better: "lower" });
+    const agreed = transition(goalMachine, lower, { type: "AGREE" })[0];
+    expect(transition(goalMachine, agreed, { type: "TICK", today: "2018-09-01", latest: { value: 12, date: "2018-08-01" } })[0].value).toBe("achieved");
+    expect(transition(goalMachine, agreed, { type: "TICK", today: "2018-09-02", latest: { value: 13, date: "2018-08-01" } })[0].value).toBe("missed");
+  });
+
+  it("accepts nothing once achieved or missed", () => {
+    const achieved = run({ type: "AGREE" }, { type: "TICK", today: "2019-06-30", latest: { value: 51, date: "2019-06-01" } });
+    const missed = run({ type: "AGREE" }, { type: "TICK", today: "2019-07-01", latest: null });
+    for (const done of [achieved, missed]) {
+      expect(done.status).toBe("done");
+      expect(done.can({ type: "WITHDRAW", reason: "late" })).toBe(false);
+      expect(done.can({ type: "CHANGE_TARGET", target: { value: 1, date: "2020-01-01" }, reason: "late", at: "2019-08-01" })).toBe(false);
+    }
+  });
+});
+
 describe("goal health, derived from the latest check-in and the straight line", () => {
   it("is on track on or above the line, at risk a little below, off track far below", () => {
     // halfway in time (2018-08-01 is about the middle) the line expects about 39

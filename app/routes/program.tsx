@@ -13,10 +13,10 @@ import { goalsOf, jointProjectsOf, suggestionsFor } from "~/goals.server";
 import { programSeenBy } from "~/program-access.server";
 import { describeIssues, programActionSchema, runProgramAction } from "~/program-actions.server";
 import { assignableIn, workshopsOf } from "~/workshops.server";
-import { CALENDAR_TIME_ZONE } from "~/program-terms";
 import { metricOptions } from "~/program/metrics";
 import { getCatalogue } from "~/catalogues.server";
 import { todayIso } from "~/scorecard/dates";
+import { getSettings } from "~/settings.server";
 import { CYCLE_STAGES } from "../../workflows/improvement-cycle";
 import type { Route } from "./+types/program";
 
@@ -45,6 +45,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       cluster: Object.fromEntries(access.clusters.map((c) => [c.id, c.name])),
     },
     dimensionTitles: Object.fromEntries(catalogue.dimensions.map((d) => [d.code, d.title])),
+    timeZone: getSettings().timeZone,
   };
 }
 
@@ -151,7 +152,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         {part.runs &&
           (actionData?.calendar ? (
             <div className="notice" role="status">
-              <p>Subscribe to this link in your calendar app (workshops and task due dates, {CALENDAR_TIME_ZONE}). Keep it private: anyone with the link sees the dates. It is shown only now; a new link replaces it.</p>
+              <p>Subscribe to this link in your calendar app (workshops and task due dates, {loaderData.timeZone}). Keep it private: anyone with the link sees the dates. It is shown only now; a new link replaces it.</p>
               <input readOnly value={actionData.calendar} aria-label="Calendar link to copy" className="link-copy" />
             </div>
           ) : (

@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { coordinatedPortfolios, isAdmin, type Viewer } from "~/auth/roles";
 import { newPersonalCalendarToken } from "~/calendar.server";
-import { CALENDAR_TIME_ZONE } from "~/program-terms";
+import { getSettings } from "~/settings.server";
 import { requireViewer } from "~/auth/session.server";
 import { DEFAULT_CATALOGUE_ID } from "~/catalogues.server";
 import { portfolioLabel } from "~/components/scorecard-query";
@@ -18,7 +18,7 @@ const mayOpenPrograms = (viewer: Viewer) => isAdmin(viewer) || coordinatedPortfo
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = requireViewer(context, request);
-  return { programs: await listPrograms(viewer), mayOpen: mayOpenPrograms(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer) };
+  return { programs: await listPrograms(viewer), mayOpen: mayOpenPrograms(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer), timeZone: getSettings().timeZone };
 }
 
 const date = (label: string) => z.string().refine(isIsoDate, `${label} must be a date`);
@@ -77,7 +77,7 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
         <h2 id="my-calendar-h">Your calendar</h2>
         {actionData?.calendar ? (
           <div className="notice" role="status">
-            <p>Subscribe to this link in your calendar app: the workshops of your programs and your tasks' due dates ({CALENDAR_TIME_ZONE}). Keep it private. It is shown only now; a new link replaces it.</p>
+            <p>Subscribe to this link in your calendar app: the workshops of your programs and your tasks' due dates ({loaderData.timeZone}). Keep it private. It is shown only now; a new link replaces it.</p>
             <input readOnly value={actionData.calendar} aria-label="Your calendar link to copy" className="link-copy" />
           </div>
         ) : (

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import ICAL from "ical.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "./db";
 import { ROOT } from "./fixtures";
@@ -186,13 +187,20 @@ describe("workshops of a program", () => {
     expect(await workshopCommand(coordinator, forum2!.id, { type: "SCHEDULE", date: "2018-03-15", place: "Alta" }, forum2!.revision, "2017-09-01")).toEqual({ ok: true });
     expect(await newCalendarToken(policy, programId)).toBeNull();
     const first = (await newCalendarToken(coordinator, programId))!;
-    const feed = (await calendarFeed(first, "2017-09-01"))!;
-    expect(feed).toContain("BEGIN:VCALENDAR");
-    expect(feed).toContain("X-WR-TIMEZONE:Europe/Oslo");
-    expect(feed).toMatch(/DTSTART;VALUE=DATE:20180315\r?\n/);
-    expect(feed).toContain("SUMMARY:Forum 2: sharing and learning");
-    expect(feed).toContain("LOCATION:Alta");
-    expect(feed).toMatch(/DTSTART;VALUE=DATE:20180215[\s\S]*SUMMARY:Due: Prepare the agenda and invite the speakers/);
+    const calendar = new ICAL.Component(ICAL.parse((await calendarFeed(first, "2017-09-01"))!));
+    expect(calendar.getFirstPropertyValue("x-wr-timezone")).toBe("Europe/Oslo");
+    const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    // Forum 2 on 15 March 2018 in Alta, and each of its six tasks on its due date (28 days before to 30 after).
+    expect(events.map((e) => [e.summary, e.startDate.toString(), e.startDate.isDate])).toEqual([
+      ["Forum 2: sharing and learning", "2018-03-15", true],
+      ["Due: Prepare the agenda and invite the speakers (Forum 2: sharing and learning)", "2018-02-15", true],
+      ["Due: Confirm participation and the regional topic (Forum 2: sharing and learning)", "2018-02-22", true],
+      ["Due: Prepare the cluster's progress and input (Forum 2: sharing and learning)", "2018-03-01", true],
+      ["Due: Send the minutes and the agreed actions (Forum 2: sharing and learning)", "2018-03-22", true],
+      ["Due: Update the cluster's goals and tasks (Forum 2: sharing and learning)", "2018-04-05", true],
+      ["Due: Follow up the regional commitments (Forum 2: sharing and learning)", "2018-04-14", true],
+    ]);
+    expect(events[0]!.location).toBe("Alta");
     const second = (await newCalendarToken(coordinator, programId))!;
     expect(await calendarFeed(first, "2017-09-01")).toBeNull();
     expect(await calendarFeed(second, "2017-09-01")).toContain("SUMMARY:Forum 2: sharing and learning");
