@@ -92,7 +92,7 @@ describe("goals by role", () => {
     expect(await addGoal(policy, programId, { scope: "region", area, metric: "overall", target: 60, dueDate: "2019-06-30" })).toMatchObject({ ok: false, status: 403 });
     const [own] = await goals(manager);
     expect(own).toMatchObject({ clusterId: "arc-tromso-marine", metric: "indicator:C1", baseline: { value: 0.82, date: "2017-09-01" }, better: "higher", owner: "Mats Manager", state: "draft" });
-    expect(own!.accepts).toEqual({ agree: true, withdraw: true, change: false, checkIn: false });
+    expect(own!.accepts).toEqual({ agree: true, withdraw: true, change: true, checkIn: false });
     expect(await goalCommand(manager, own!.id, { type: "AGREE" }, own!.revision, "2017-10-31")).toEqual({ ok: true });
   });
 

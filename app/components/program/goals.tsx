@@ -94,7 +94,7 @@ export function GoalCard({ goal, labels, today }: { goal: GoalRow; labels: Label
             <label>Target <input name="target" inputMode="decimal" required defaultValue={goal.target.value} size={6} /></label>
             <label>Due <input type="date" name="dueDate" required defaultValue={goal.target.date} /></label>
             <label>Why <input name="reason" required /></label>
-            <button type="submit" className="secondary">Change (the old target is kept)</button>
+            <button type="submit" className="secondary">{goal.state === "agreed" ? "Change (the old target is kept)" : "Change the draft"}</button>
           </ActionForm>
         </details>
       )}
