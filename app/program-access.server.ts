@@ -8,7 +8,7 @@ import type { Prisma } from "./generated/prisma/client";
 // the portfolio. The conditions are part of the queries, so a program that is not the viewer's
 // is not found at all.
 
-export function programsRunBy(viewer: Viewer): Prisma.ProgramWhereInput {
+function programsRunBy(viewer: Viewer): Prisma.ProgramWhereInput {
   return isAdmin(viewer) ? {} : { portfolio: { in: coordinatedPortfolios(viewer) } };
 }
 

@@ -46,12 +46,6 @@ export function isMetric(catalogue: Catalogue, scope: Scope, metric: string): bo
   return metric.startsWith("free:") ? metric.length > 5 : metricOptions(catalogue, scope).some((o) => o.value === metric);
 }
 
-export function metricLabel(catalogue: Catalogue | null, metric: string): string {
-  if (metric.startsWith("free:")) return metric.slice(5);
-  const options = catalogue ? [...metricOptions(catalogue, "cluster"), ...metricOptions(catalogue, "region")] : [];
-  return options.find((o) => o.value === metric)?.label ?? metric;
-}
-
 /** Metrics whose baseline the scorecard cannot give: the person enters it. */
 export function needsManualBaseline(metric: string): boolean {
   return metric.startsWith("free:") || metric.startsWith("labels:");
