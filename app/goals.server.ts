@@ -13,6 +13,7 @@ import { programFor, programSeenBy, type ProgramAccess } from "./program-access.
 import { getSettings } from "./settings.server";
 import { clusterValue, isMetric, needsManualBaseline, scorecardValue } from "./program/metrics";
 import { clusterSuggestions, regionSuggestions, type Suggestion } from "./program/suggestions";
+import { assignableIn } from "./workshops.server";
 
 // Goals of a program: each a goal workflow, its baseline taken from the program's frozen
 // baseline (or the cluster's own benchmarking at the baseline date), its check-ins kept as history.
@@ -27,6 +28,8 @@ export type GoalInput = {
   dueDate: string;
   /** Only for metrics the scorecard cannot give (a free number, a label count): the value at the baseline date. */
   baselineValue?: number;
+  /** Who answers for it: someone taking part (a coordinator, one of the cluster's managers); the creator by default. */
+  ownerId?: string;
 };
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
@@ -62,6 +65,10 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
   if (baseline === null) return { ok: false, status: 422, error: "The goal needs a numeric baseline: this metric has none at the baseline date, so choose another or give the baseline value with another number." };
   if (input.dueDate <= program.baselineAsOf) return { ok: false, status: 422, error: `The due date must come after the baseline date (${program.baselineAsOf}).` };
   if (input.target === baseline) return { ok: false, status: 422, error: `The target equals the baseline (${baseline}): a goal needs a change to measure.` };
+  const ownerId = input.ownerId || actor.userId;
+  if (ownerId !== actor.userId && !(await assignableIn(access)).some((p) => p.id === ownerId)) {
+    return { ok: false, status: 422, error: "The owner must be someone taking part in the program (a coordinator or a manager of one of its clusters)." };
+  }
   const id = randomUUID();
   await db().$transaction(async (tx) => {
     const workflowId = await createWorkflow("goal", {
@@ -71,7 +78,7 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
       tx,
     });
     await tx.goal.create({
-      data: { id, programId, scope: input.scope, clusterId: scope.clusterId, area: input.area, metric: input.metric, workflowId, ownerId: actor.userId, createdById: actor.userId },
+      data: { id, programId, scope: input.scope, clusterId: scope.clusterId, area: input.area, metric: input.metric, workflowId, ownerId, createdById: actor.userId },
     });
     await audit(tx, { actorId: actor.userId, action: "goal.create", subject: `goal ${id}`, after: { ...input, baseline } });
   });

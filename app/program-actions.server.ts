@@ -42,6 +42,7 @@ export const programActionSchema = z.discriminatedUnion("intent", [
     baselineValue: z.union([z.literal("").transform(() => undefined), number]).optional(),
     target: number,
     dueDate: isoDay,
+    ownerId: z.string().max(100).optional(),
   }),
   z.object({ intent: z.literal("accept-suggestion"), key: z.string().max(200), area, target: number, dueDate: isoDay }),
   z.object({ intent: z.literal("ignore-suggestion"), key: z.string().max(200) }),
@@ -84,6 +85,7 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
         baselineValue: input.baselineValue,
         target: input.target,
         dueDate: input.dueDate,
+        ownerId: input.ownerId,
       });
     case "accept-suggestion": {
       const access = await programSeenBy(viewer, programId);

@@ -137,7 +137,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
           );
         })}
         <Suggestions suggestions={suggestions} labels={labels} dueDate={program.endsOn} />
-        {goalClusters.length > 0 && <AddGoalForm scopes={part.runs ? ["region", "cluster"] : ["cluster"]} clusters={goalClusters} metrics={metrics} />}
+        {goalClusters.length > 0 && <AddGoalForm scopes={part.runs ? ["region", "cluster"] : ["cluster"]} clusters={goalClusters} metrics={metrics} owners={assignees} />}
       </section>
 
       {!part.runs && part.clusters.length > 0 && (

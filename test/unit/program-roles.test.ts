@@ -122,6 +122,13 @@ describe("goals by role", () => {
     ]);
   });
 
+  it("name an owner taking part in the program (the creator by default)", async () => {
+    const input = { scope: "cluster" as const, clusterId: "arc-tromso-marine", area, metric: "fact:members", target: 100, dueDate: "2019-08-31" };
+    expect(await addGoal(coordinator, programId, { ...input, ownerId: "demo-policy" })).toMatchObject({ ok: false, status: 422 });
+    const owned = await addGoal(coordinator, programId, { ...input, ownerId: "demo-manager" });
+    expect((await goals(manager)).find((g) => g.id === (owned.ok ? owned.id : ""))).toMatchObject({ owner: "Mats Manager", baseline: { value: 85 } });
+  });
+
   it("keep a changed target with its reason, and take check-ins dated between the baseline and today", async () => {
     const own = (await goals(manager)).find((g) => g.metric === "indicator:C1")!;
     expect(await goalCommand(manager, own.id, { type: "CHANGE_TARGET", target: { value: 1.6, date: "2019-06-30" }, reason: " " }, own.revision, "2018-01-10")).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("needs a reason") });

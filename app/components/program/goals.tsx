@@ -144,9 +144,12 @@ export function AddGoalForm({
   scopes,
   clusters,
   metrics,
+  owners,
 }: {
   scopes: ReadonlyArray<"region" | "cluster">;
   clusters: ReadonlyArray<{ id: string; name: string }>;
+  /** People who may own a goal; empty: the one adding it owns it. */
+  owners: ReadonlyArray<{ id: string; name: string }>;
   metrics: { region: ReadonlyArray<{ value: string; label: string }>; cluster: ReadonlyArray<{ value: string; label: string }> };
 }) {
   // One list of metrics for both scopes; the server refuses one that does not fit the scope.
@@ -180,6 +183,15 @@ export function AddGoalForm({
       <label>Baseline value (another number or a label count only) <input name="baselineValue" inputMode="decimal" /></label>
       <label>Target <input name="target" inputMode="decimal" required /></label>
       <label>Due date <input type="date" name="dueDate" required /></label>
+      {owners.length > 0 && (
+        <label>
+          Owner
+          <select name="ownerId" defaultValue="">
+            <option value="">me</option>
+            {owners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+      )}
       <button type="submit">Add the goal</button>
     </ActionForm>
   );
