@@ -23,3 +23,29 @@ export async function readForm(request: Request): Promise<Record<string, FormDat
 /** Checkboxes of one name: none, one or several ticked, always a list. */
 export const checkboxes = <T extends z.ZodType<string>>(item: T) =>
   z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+/** A number typed into a form: digits with '.' or ',' as the decimal mark; blank is not 0. */
+export const decimalField = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is required")
+  .regex(/^-?\d+(?:[.,]\d+)?$/, "must be a number such as 1.6")
+  .transform((text) => Number(text.replace(",", ".")));
+
+/** Zod's wording for what the person can act on: "target must be a number such as 1.6". */
+function plainMessage(message: string): string {
+  if (/received undefined$/.test(message)) return "is required";
+  if (/expected number, received NaN$/.test(message)) return "must be a number";
+  if (/^Invalid option: expected one of/.test(message)) return `must be one of ${message.replace(/^Invalid option: expected one of /, "")}`;
+  return message;
+}
+
+/** Which field failed and why, in words: "target must be a number; dueDate is required". */
+export function describeIssues(error: z.ZodError, labels: Record<string, string> = {}): string {
+  return error.issues
+    .map((i) => {
+      const field = i.path.length ? labels[String(i.path[0])] ?? i.path.join(".") : "the form";
+      return `${field} ${plainMessage(i.message)}`;
+    })
+    .join("; ");
+}

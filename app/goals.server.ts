@@ -9,9 +9,11 @@ import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { goalHealth, type DatedValue, type GoalContext, type GoalHealth, type goalMachine } from "../workflows/goal";
 import type { JointProjectStatus } from "./program-terms";
-import { programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
+import { programClusters, programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
 import { getSettings } from "./settings.server";
-import { clusterValue, isMetric, needsManualBaseline, scorecardValue } from "./program/metrics";
+import { clusterValue, isLabelMetric, isMetric, metricBounds, needsManualBaseline, scorecardValue } from "./program/metrics";
+import { clustersHoldingAtLeast } from "./labels.server";
+import type { LabelLevel } from "../workflows/label";
 import { clusterSuggestions, regionSuggestions, type Suggestion } from "./program/suggestions";
 import { assignableIn } from "./workshops.server";
 
@@ -56,6 +58,7 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
   if (!isMetric(catalogue, input.scope, input.metric)) return { ok: false, status: 422, error: `“${input.metric}” is not a metric a ${input.scope} goal can measure.` };
   let baseline: number | null;
   if (needsManualBaseline(input.metric)) baseline = input.baselineValue ?? null;
+  else if (isLabelMetric(input.metric)) baseline = await labelCount(access, input.metric, program.baselineAsOf);
   else if (input.scope === "region") baseline = scorecardValue(JSON.parse(program.baseline) as PortfolioScorecard, input.metric);
   else {
     const own = await clusterAtBaseline(program, input.clusterId!);
@@ -64,6 +67,13 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
   }
   if (baseline === null) return { ok: false, status: 422, error: "The goal needs a numeric baseline: this metric has none at the baseline date, so choose another or give the baseline value with another number." };
   if (input.dueDate <= program.baselineAsOf) return { ok: false, status: 422, error: `The due date must come after the baseline date (${program.baselineAsOf}).` };
+  if (input.dueDate > program.endsOn) return { ok: false, status: 422, error: `The due date must fall within the program, which ends on ${program.endsOn}.` };
+  const bounds = metricBounds(catalogue, input.metric);
+  if (bounds && (input.target < bounds.min || input.target > bounds.max)) return { ok: false, status: 422, error: `The target must be ${bounds.words}.` };
+  const open = await db().goal.findMany({ where: { programId, scope: input.scope, clusterId: scope.clusterId, metric: input.metric }, select: { workflowId: true } });
+  if (open.length && (await db().workflowInstance.count({ where: { id: { in: open.map((g) => g.workflowId) }, state: { in: ["draft", "agreed"] } } })) > 0) {
+    return { ok: false, status: 409, error: "There is an open goal on this metric already: change its target instead." };
+  }
   if (input.target === baseline) return { ok: false, status: 422, error: `The target equals the baseline (${baseline}): a goal needs a change to measure.` };
   const ownerId = input.ownerId || actor.userId;
   if (ownerId !== actor.userId && !(await assignableIn(access)).some((p) => p.id === ownerId)) {
@@ -85,6 +95,56 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
   return { ok: true, id };
 }
 
+/** A label metric's value on a day: the program's clusters holding at least that level. */
+async function labelCount(access: Pick<ProgramAccess, "clusters">, metric: string, asOf: string): Promise<number> {
+  return clustersHoldingAtLeast(access.clusters.map((c) => c.id), metric.slice("labels:".length) as LabelLevel, asOf);
+}
+
+/**
+ * Label goals are tracked from the label data, never by hand: when the count (as of today, or the
+ * due date once passed) differs from the latest check-in, a check-in with source "labels" records it.
+ */
+async function syncLabelGoals(access: Pick<ProgramAccess, "program" | "clusters">, today: string): Promise<void> {
+  const goals = await db().goal.findMany({
+    where: { programId: access.program.id, metric: { startsWith: "labels:" } },
+    select: { id: true, metric: true, workflowId: true, checkIns: { orderBy: [{ date: "desc" }, { id: "desc" }], take: 1, select: { value: true, date: true } } },
+  });
+  for (const goal of goals) {
+    const loaded = (await loadWorkflow("goal", goal.workflowId))!;
+    const snapshot = loaded.snapshot as SnapshotFrom<typeof goalMachine>;
+    if (String(snapshot.value) !== "agreed") continue;
+    const on = today < snapshot.context.target.date ? today : snapshot.context.target.date;
+    const value = await labelCount(access, goal.metric, on);
+    const latest = goal.checkIns[0];
+    if (latest && latest.value === value) continue;
+    await db().checkIn.create({ data: { goalId: goal.id, value, date: on, comment: "counted from the label data", source: "labels", recordedById: "system" } });
+  }
+}
+
+/** The label goals of a portfolio's programs, with the count as of a day, for the renewals monitor. */
+export async function labelGoalsOf(portfolio: string, asOf: string) {
+  const programs = await db().program.findMany({ where: { portfolio }, select: { id: true, name: true, portfolio: true, baselineAsOf: true }, orderBy: { startsOn: "asc" } });
+  const rows = [];
+  for (const program of programs) {
+    const clusters = await programClusters(program);
+    const goals = await db().goal.findMany({ where: { programId: program.id, scope: "region", metric: { startsWith: "labels:" } }, select: { id: true, metric: true, workflowId: true } });
+    for (const goal of goals) {
+      const snapshot = (await loadWorkflow("goal", goal.workflowId))!.snapshot as SnapshotFrom<typeof goalMachine>;
+      rows.push({
+        id: goal.id,
+        programId: program.id,
+        programName: program.name,
+        level: goal.metric.slice("labels:".length),
+        target: snapshot.context.target.value,
+        dueDate: snapshot.context.target.date,
+        current: await labelCount({ clusters }, goal.metric, asOf),
+        state: String(snapshot.value),
+      });
+    }
+  }
+  return rows;
+}
+
 export type GoalRow = {
   id: string;
   scope: string;
@@ -99,21 +159,22 @@ export type GoalRow = {
   better: "higher" | "lower";
   changes: GoalContext["changes"];
   withdrawnBecause: string | null;
-  checkIns: Array<{ value: number; date: string; comment: string }>;
-  latest: { value: number; date: string; comment: string } | null;
+  checkIns: Array<{ value: number; date: string; comment: string; source: string }>;
+  latest: { value: number; date: string; comment: string; source: string } | null;
   health: GoalHealth | null;
   /** What this viewer may do now: exactly the events the machine accepts, for their part. */
   accepts: { agree: boolean; withdraw: boolean; change: boolean; checkIn: boolean };
 };
 
 /** The goals this viewer may see, each moved on by time first (a TICK with today's date). */
-export async function goalsOf(access: Pick<ProgramAccess, "program" | "part">, today: string): Promise<Array<GoalRow>> {
+export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "clusters">, today: string): Promise<Array<GoalRow>> {
+  await syncLabelGoals(access, today);
   const goals = await db().goal.findMany({
     where: { programId: access.program.id },
     orderBy: { createdAt: "asc" },
     select: {
       id: true, scope: true, clusterId: true, area: true, metric: true, workflowId: true, ownerId: true,
-      checkIns: { orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true, comment: true } },
+      checkIns: { orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true, comment: true, source: true } },
     },
   });
   const owners = new Map((await db().user.findMany({ where: { id: { in: goals.map((g) => g.ownerId ?? "") } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
@@ -142,10 +203,10 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part">, t
       latest,
       health: state === "agreed" ? goalHealth(context, latest, getSettings().healthTolerance) : null,
       accepts: {
-        agree: mine && snapshot.can({ type: "AGREE" }),
+        agree: mine && snapshot.can({ type: "AGREE", today }),
         withdraw: mine && snapshot.can({ type: "WITHDRAW", reason: "x" }),
         change: mine && snapshot.can({ type: "CHANGE_TARGET", target: context.target, reason: "x", at: today }),
-        checkIn: mine && state === "agreed",
+        checkIn: mine && state === "agreed" && !isLabelMetric(goal.metric),
       },
     });
   }
@@ -196,7 +257,7 @@ async function goalForWork(actor: Viewer, goalId: string): Promise<Outcome<{ goa
 export async function goalCommand(actor: Viewer, goalId: string, command: GoalCommand, revision: number, today: string): Promise<Outcome> {
   const found = await goalForWork(actor, goalId);
   if (!found.ok) return found;
-  const event = command.type === "CHANGE_TARGET" ? { ...command, at: today } : command;
+  const event = command.type === "CHANGE_TARGET" ? { ...command, at: today } : command.type === "AGREE" ? { ...command, today } : command;
   const result = await sendEvent("goal", found.goal.workflowId, event, { actorId: actor.userId, expectedRevision: revision });
   if (result.ok) return { ok: true };
   if (result.reason !== "refused") return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: result.message };
@@ -205,9 +266,11 @@ export async function goalCommand(actor: Viewer, goalId: string, command: GoalCo
       ? "Withdrawing a goal needs a reason."
       : command.type === "CHANGE_TARGET"
         ? command.reason.trim()
-          ? `A new target needs a due date after the baseline date (${found.access.program.baselineAsOf}), and the goal must still be open.`
+          ? `A new target must differ from the baseline and be due after the baseline date (${found.access.program.baselineAsOf}), and the goal must still be open.`
           : "Changing a target or due date needs a reason; the old values are kept with it."
-        : result.message.replace("the goal is", "this goal is");
+        : command.type === "AGREE"
+          ? "Only a draft whose target differs from its baseline and whose due date has not passed can be agreed: change the target or due date first."
+          : result.message.replace("the goal is", "this goal is");
   return { ok: false, status: 409, error: why };
 }
 
@@ -217,6 +280,9 @@ export async function addCheckIn(actor: Viewer, goalId: string, checkIn: { value
   const loaded = (await loadWorkflow("goal", found.goal.workflowId))!;
   const snapshot = loaded.snapshot as SnapshotFrom<typeof goalMachine>;
   if (String(snapshot.value) !== "agreed") return { ok: false, status: 409, error: `Check-ins are for agreed goals; this one is ${String(snapshot.value)}.` };
+  if ((await db().goal.count({ where: { id: goalId, metric: { startsWith: "labels:" } } })) > 0) {
+    return { ok: false, status: 409, error: "A label goal is counted from the label data: record the label instead." };
+  }
   if (checkIn.date > today) return { ok: false, status: 422, error: `A check-in records a value measured: its date cannot be after today (${today}).` };
   if (checkIn.date < snapshot.context.baseline.date) return { ok: false, status: 422, error: `A check-in cannot be dated before the baseline (${snapshot.context.baseline.date}).` };
   await db().$transaction(async (tx) => {

@@ -1,15 +1,19 @@
 import { tickAllGoals } from "./goals.server";
 import { todayIso } from "./scorecard/dates";
 import { tickAllWorkshops } from "./workshops.server";
+import { sendLabelReminders } from "./labels.server";
+import { mailConfigured, sendMail } from "./mail.server";
 
 // The periodic job: time-driven changes (a workshop's preparation weeks coming, a goal's due
-// date passing) are a TICK carrying today's date, sent here hourly as well as whenever an object
-// is read. A TICK the machine does not take changes nothing, so running twice is harmless.
+// date passing, a label nearing its expiry) are a TICK carrying today's date, sent here hourly as
+// well as whenever an object is read; label reminders go out from here (each once, and by mail too
+// where SMTP is set up). A TICK the machine does not take changes nothing, so running twice is harmless.
 
 export const JOB_INTERVAL_MS = 60 * 60 * 1000;
 
-export async function runPeriodicJob(today: string = todayIso()): Promise<{ workshops: number; goals: number }> {
-  return { workshops: await tickAllWorkshops(today), goals: await tickAllGoals(today) };
+export async function runPeriodicJob(today: string = todayIso()): Promise<{ workshops: number; goals: number; reminders: number }> {
+  const mail = mailConfigured() ? (to: string, subject: string, text: string) => sendMail({ to, subject, text }) : undefined;
+  return { workshops: await tickAllWorkshops(today), goals: await tickAllGoals(today), reminders: await sendLabelReminders(today, { mail }) };
 }
 
 const started = Symbol.for("rces.periodicJob");

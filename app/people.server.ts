@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { audit } from "./audit.server";
 import { hashPassword } from "./auth/passwords.server";
-import { isAdmin, coordinatedPortfolios, mayGrant, mayRecordConsent, type Grant, type Role, type Viewer } from "./auth/roles";
+import { isAdmin, coordinatedPortfolios, mayGrant, mayActForCluster, type Grant, type Role, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
 
 // People, their roles, invitations, password resets and clusters' consent. Every change is
@@ -198,13 +198,13 @@ export async function consentOf(actor: Viewer, clusterId: string): Promise<Conse
     given: Boolean(active),
     recordedAt: active?.recordedAt.toISOString().slice(0, 10) ?? null,
     recordedBy: recorder?.name ?? null,
-    mayChange: mayRecordConsent(actor, await portfoliosOfCluster(clusterId)),
+    mayChange: mayActForCluster(actor, await portfoliosOfCluster(clusterId)),
   };
 }
 
 /** Records the cluster's written consent, or withdraws it; the history stays. */
 export async function setConsent(actor: Viewer, clusterId: string, give: boolean): Promise<Outcome> {
-  if (!mayRecordConsent(actor, await portfoliosOfCluster(clusterId))) return { ok: false, error: "You may not record consent for this cluster." };
+  if (!mayActForCluster(actor, await portfoliosOfCluster(clusterId))) return { ok: false, error: "You may not record consent for this cluster." };
   return db().$transaction(async (tx) => {
     const active = await tx.consent.findFirst({ where: { clusterId, withdrawnAt: null }, select: { id: true } });
     if (give === Boolean(active)) return { ok: false as const, error: give ? "Consent is recorded already." : "There is no consent to withdraw." };

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Viewer } from "./auth/roles";
 import { newCalendarToken } from "./calendar.server";
-import { checkboxes } from "./forms.server";
+import { checkboxes, decimalField } from "./forms.server";
 import { addCheckIn, addGoal, goalCommand, ignoreSuggestion, saveJointProject, suggestionsFor } from "./goals.server";
 import { programSeenBy } from "./program-access.server";
+import { db } from "./db.server";
 import { JOINT_PROJECT_STATUSES } from "./program-terms";
 import { advanceCycle } from "./programs.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
@@ -16,15 +17,15 @@ import { CYCLE_COMMANDS } from "../workflows/improvement-cycle";
 
 const revision = z.coerce.number().int().min(0);
 const isoDay = z.string().refine(isIsoDate, "must be a date (YYYY-MM-DD)");
-const number = z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number");
+const number = decimalField;
 const text = (max: number) => z.string().trim().max(max).default("");
 const reason = z.string().trim().min(1, "needs a reason").max(300);
 const area = z.enum(IMPROVEMENT_AREAS, { error: "must be one of the six improvement areas" });
 
 const project = {
   title: z.string().trim().min(3, "needs a title").max(200),
-  areas: checkboxes(area).refine((a) => a.length > 0, "needs at least one improvement area"),
-  clusters: checkboxes(z.string()),
+  areas: checkboxes(area).refine((a) => a.length > 0, "needs at least one improvement area").transform((a) => [...new Set(a)]),
+  clusters: checkboxes(z.string()).transform((c) => [...new Set(c)]),
   funding: text(200),
   status: z.enum(JOINT_PROJECT_STATUSES),
 };
@@ -67,12 +68,47 @@ export type ProgramAction = z.infer<typeof programActionSchema>;
 
 export type ActionOutcome = { ok: true; calendarToken?: string } | { ok: false; status: 400 | 403 | 404 | 409 | 422; error: string };
 
-/** Which field failed and why, in words: "target must be a number; dueDate must be a date". */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "form"} ${i.message}`).join("; ");
+/** Steps only those who run the program take. */
+const RUN_ONLY = new Set<ProgramAction["intent"]>(["cycle", "add-project", "edit-project", "add-workshop", "edit-workshop", "schedule", "reschedule", "workshop-step", "cancel", "task-assign", "calendar"]);
+
+/** What a successful step says, once, after the page reloads. */
+export const DONE_MESSAGES: Record<ProgramAction["intent"], string> = {
+  cycle: "The cycle moved on.",
+  "add-goal": "The goal was added as a draft.",
+  "accept-suggestion": "The suggestion is now a draft goal.",
+  "ignore-suggestion": "The suggestion will not be proposed again.",
+  agree: "The goal is agreed.",
+  withdraw: "The goal was withdrawn.",
+  "change-target": "The target was changed.",
+  "check-in": "The check-in was recorded.",
+  "add-project": "The joint project was defined.",
+  "edit-project": "The joint project was saved.",
+  "add-workshop": "The workshop was added.",
+  "edit-workshop": "The workshop's details were saved.",
+  schedule: "The workshop is scheduled.",
+  reschedule: "The workshop and its tasks moved.",
+  "workshop-step": "The workshop moved on.",
+  cancel: "The workshop was cancelled.",
+  "task-done": "The task is done.",
+  "task-waive": "The task was waived.",
+  "task-assign": "The task was assigned.",
+  calendar: "A new calendar link was made.",
+};
+
+/** The goal, workshop, task or project named by the form, if it belongs to this program. */
+async function belongsToProgram(input: ProgramAction, programId: string): Promise<boolean> {
+  if ("goalId" in input) return (await db().goal.count({ where: { id: input.goalId, programId } })) === 1;
+  if ("workshopId" in input) return (await db().workshop.count({ where: { id: input.workshopId, programId } })) === 1;
+  if ("taskId" in input) return (await db().workshopTask.count({ where: { id: input.taskId, workshop: { programId } } })) === 1;
+  if ("projectId" in input) return (await db().jointProject.count({ where: { id: input.projectId, programId } })) === 1;
+  return true;
 }
 
 export async function runProgramAction(viewer: Viewer, programId: string, input: ProgramAction, today: string): Promise<ActionOutcome> {
+  const access = await programSeenBy(viewer, programId);
+  if (!access) return { ok: false, status: 404, error: "No such program." };
+  if (!(await belongsToProgram(input, programId))) return { ok: false, status: 404, error: "That is not part of this program: reload the page." };
+  if (RUN_ONLY.has(input.intent) && !access.part.runs) return { ok: false, status: 403, error: "Only the program's coordinators take this step." };
   switch (input.intent) {
     case "cycle":
       return advanceCycle(viewer, programId, input.command, input.revision, today);
@@ -88,8 +124,6 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
         ownerId: input.ownerId,
       });
     case "accept-suggestion": {
-      const access = await programSeenBy(viewer, programId);
-      if (!access) return { ok: false, status: 404, error: "No such program." };
       const suggestion = (await suggestionsFor(access)).find((s) => s.key === input.key);
       if (!suggestion) return { ok: false, status: 409, error: "That suggestion is no longer open: reload the page." };
       return addGoal(viewer, programId, { scope: suggestion.scope, clusterId: suggestion.clusterId ?? undefined, area: input.area, metric: suggestion.metric, target: input.target, dueDate: input.dueDate });

@@ -86,11 +86,19 @@ export async function programView(viewer: Viewer, access: ProgramAccess) {
   const snapshot = cycle.snapshot as SnapshotFrom<typeof improvementCycleMachine>;
   const facts = await cycleFacts(program);
   const stage = String(snapshot.value);
-  const blockers =
-    stage === "kickoff"
-      ? kickoffBlockers(facts.kickoff, snapshot.context.requiredJointProjects)
+  // What blocks the next step names clusters (who has no goal, who was not benchmarked again):
+  // for those who run the program, by name; the others see the stage, not who holds it up.
+  const name = new Map(clusters.map((c) => [c.id, c.name]));
+  const named = (ids: ReadonlyArray<string>) => ids.map((id) => name.get(id) ?? id);
+  const blockers = !part.runs
+    ? []
+    : stage === "kickoff"
+      ? kickoffBlockers({ ...facts.kickoff, clustersWithoutAgreedGoal: named(facts.kickoff.clustersWithoutAgreedGoal) }, snapshot.context.requiredJointProjects)
       : stage === "rebenchmarking"
-        ? reviewBlockers(facts.rebenchmarking, snapshot.context.goAhead)
+        ? reviewBlockers(
+            { clustersNotRebenchmarked: named(facts.rebenchmarking.clustersNotRebenchmarked) },
+            snapshot.context.goAhead && { ...snapshot.context.goAhead, without: named(snapshot.context.goAhead.without) },
+          )
         : [];
   const today = format(new Date(), "yyyy-MM-dd");
   // Exactly the steps the machine accepts now (guards included), for those who run the program.
@@ -105,8 +113,8 @@ export async function programView(viewer: Viewer, access: ProgramAccess) {
     stage,
     revision: cycle.revision,
     blockers,
-    goAhead: snapshot.context.goAhead,
-    missing: facts.rebenchmarking.clustersNotRebenchmarked,
+    goAhead: snapshot.context.goAhead && { at: snapshot.context.goAhead.at, without: part.runs ? named(snapshot.context.goAhead.without) : [], count: snapshot.context.goAhead.without.length },
+    missing: part.runs ? named(facts.rebenchmarking.clustersNotRebenchmarked) : [],
   };
 }
 

@@ -1,7 +1,8 @@
 import { Form, isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { viewerContext, viewerFromRequest } from "./auth/session.server";
-import { coordinatedPortfolios, isAdmin, mayUseImport, ROLE_NAMES } from "./auth/roles";
+import { coordinatedPortfolios, isAdmin, mayUseImport, policyPortfolios, ROLE_NAMES } from "./auth/roles";
+import { unreadCount } from "./inbox.server";
 import { isSameOrigin, newNonce, nonceContext, securityHeaders } from "./security.server";
 
 export const links: Route.LinksFunction = () => [
@@ -25,7 +26,7 @@ export const middleware: Route.MiddlewareFunction[] = [
   },
 ];
 
-export function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const viewer = context.get(viewerContext);
   return {
     nonce: context.get(nonceContext),
@@ -34,6 +35,8 @@ export function loader({ context }: Route.LoaderArgs) {
       roles: [...new Set(viewer.grants.map((g) => ROLE_NAMES[g.role]))],
       mayActFor: mayUseImport(viewer),
       managesPeople: isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0,
+      monitorsLabels: isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0 || policyPortfolios(viewer).length > 0,
+      unread: await unreadCount(viewer.userId),
     },
   };
 }
@@ -61,6 +64,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 {viewer.mayActFor && <li><NavLink to="/import">Import</NavLink></li>}
                 <li><NavLink to="/methodology">Methodology</NavLink></li>
                 <li><NavLink to="/programs">Programs</NavLink></li>
+                {viewer.monitorsLabels && <li><NavLink to="/labels">Labels</NavLink></li>}
+                <li>
+                  <NavLink to="/inbox">
+                    Inbox{viewer.unread > 0 && <> <span className="count">{viewer.unread}</span><span className="visually-hidden"> unread</span></>}
+                  </NavLink>
+                </li>
                 {viewer.managesPeople && <li><NavLink to="/people">People</NavLink></li>}
                 {viewer.managesPeople && <li><NavLink to="/audit">Audit</NavLink></li>}
               </ul>

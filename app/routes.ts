@@ -20,5 +20,7 @@ export default [
   route("programs", "routes/programs.tsx"),
   route("programs/:programId", "routes/program.tsx"),
   route("calendar/:token", "routes/calendar.ts"),
+  route("labels", "routes/labels.tsx"),
+  route("inbox", "routes/inbox.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -6,6 +6,7 @@ import type { Prisma } from "./generated/prisma/client";
 import { goalMachine, GOAL_MACHINE_VERSION } from "../workflows/goal";
 import { improvementCycleMachine, CYCLE_MACHINE_VERSION } from "../workflows/improvement-cycle";
 import { workshopMachine, WORKSHOP_MACHINE_VERSION } from "../workflows/workshop";
+import { labelMachine, LABEL_MACHINE_VERSION } from "../workflows/label";
 
 // Runs the pure machines of workflows/ against storage: load the snapshot, compute the next one
 // with transition(), save snapshot + state column + event history in one transaction (guarded by
@@ -16,6 +17,7 @@ export const MACHINES = {
   goal: { machine: goalMachine, version: GOAL_MACHINE_VERSION },
   workshop: { machine: workshopMachine, version: WORKSHOP_MACHINE_VERSION },
   improvementCycle: { machine: improvementCycleMachine, version: CYCLE_MACHINE_VERSION },
+  label: { machine: labelMachine, version: LABEL_MACHINE_VERSION },
 } as const;
 export type WorkflowKind = keyof typeof MACHINES;
 type MachineOf<K extends WorkflowKind> = (typeof MACHINES)[K]["machine"];

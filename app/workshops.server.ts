@@ -202,6 +202,8 @@ async function tickWorkshop(workflowId: string, today: string): Promise<boolean>
 export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part">, userId: string, today: string) {
   const workshops = await db().workshop.findMany({ where: { programId: access.program.id }, orderBy: { number: "asc" }, include: { tasks: { orderBy: [{ offsetDays: "asc" }, { id: "asc" }] } } });
   const runs = access.part.runs;
+  const assigneeIds = [...new Set(workshops.flatMap((w) => w.tasks.map((t) => t.assigneeId).filter((id): id is string => id !== null)))];
+  const names = new Map((await db().user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const rows = [];
   for (const w of workshops) {
     // Time moves a workshop too (into its preparation weeks): a TICK with today's date, sent on reading.
@@ -226,6 +228,7 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
         ...t,
         overdue: !finished && !t.done && !t.waivedBecause && t.dueOn !== null && t.dueOn < today,
         mine: !finished && mayWorkOnTask(access.part, userId, t),
+        assigneeName: t.assigneeId === null ? null : t.assigneeId === userId ? "you" : names.get(t.assigneeId) ?? "someone who left",
       })),
       // Exactly the events the machine accepts now, and only for those who run the program.
       accepts: {

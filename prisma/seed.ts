@@ -6,6 +6,7 @@ import { audit } from "../app/audit.server";
 import { hashPassword } from "../app/auth/passwords.server";
 import { db, disconnectDb } from "../app/db.server";
 import { publish } from "../app/publications.server";
+import { storeLabelRules } from "../app/labels.server";
 import { seedDemoProgram } from "./demo/program";
 import { getSettings } from "../app/settings.server";
 
@@ -25,6 +26,12 @@ async function main() {
     const result = await storeCatalogue(await readFile(path.join(dir, name), "utf8"));
     if (!result.ok) throw new Error(`${name}: ${result.errors.join("; ")}`);
     if (result.created) console.log(`rces: stored catalogue ${result.id}`);
+  }
+  const rulesDir = path.resolve("prisma/label-rules");
+  for (const name of (await readdir(rulesDir)).filter((f) => f.endsWith(".json")).sort()) {
+    const result = await storeLabelRules(await readFile(path.join(rulesDir, name), "utf8"));
+    if (!result.ok) throw new Error(`${name}: ${result.errors.join("; ")}`);
+    if (result.created) console.log(`rces: stored label rules ${result.id}`);
   }
   const backfilled = await backfillPortfolioMemberships();
   if (backfilled) console.log(`rces: recorded ${backfilled} portfolio memberships of stored clusters`);

@@ -14,13 +14,13 @@ function run(...events: Array<GoalEvent>) {
 describe("goal machine", () => {
   it("starts as a draft and is agreed when measurable", () => {
     expect(run().value).toBe("draft");
-    expect(run({ type: "AGREE" }).value).toBe("agreed");
+    expect(run({ type: "AGREE", today: "2017-10-31" }).value).toBe("agreed");
     const [unmeasurable] = initialTransition(goalMachine, { ...input, target: { value: 50, date: "2017-01-01" } });
-    expect(transition(goalMachine, unmeasurable, { type: "AGREE" })[0].value).toBe("draft");
+    expect(transition(goalMachine, unmeasurable, { type: "AGREE", today: "2017-10-31" })[0].value).toBe("draft");
   });
 
   it("is achieved when the latest value by the due date reaches the target, missed the day after otherwise", () => {
-    const agreed = { type: "AGREE" } as const;
+    const agreed = { type: "AGREE", today: "2017-10-31" } as const;
     expect(run(agreed, { type: "TICK", today: "2019-06-30", latest: { value: 51, date: "2019-06-01" } }).value).toBe("achieved");
     expect(run(agreed, { type: "TICK", today: "2019-06-30", latest: { value: 49, date: "2019-06-01" } }).value).toBe("agreed");
     expect(run(agreed, { type: "TICK", today: "2019-07-01", latest: { value: 49, date: "2019-06-01" } }).value).toBe("missed");
@@ -29,20 +29,20 @@ describe("goal machine", () => {
   });
 
   it("keeps the old target with the reason when an agreed goal's target changes; refuses a change without reason", () => {
-    const changed = run({ type: "AGREE" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2019-12-31" }, reason: "funding cut", at: "2018-03-01" });
+    const changed = run({ type: "AGREE", today: "2017-10-31" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2019-12-31" }, reason: "funding cut", at: "2018-03-01" });
     expect(changed.context.target).toEqual({ value: 45, date: "2019-12-31" });
     expect(changed.context.changes).toEqual([{ from: input.target, to: { value: 45, date: "2019-12-31" }, reason: "funding cut", at: "2018-03-01" }]);
-    const refused = run({ type: "AGREE" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2019-12-31" }, reason: " ", at: "2018-03-01" });
+    const refused = run({ type: "AGREE", today: "2017-10-31" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2019-12-31" }, reason: " ", at: "2018-03-01" });
     expect(refused.context.target).toEqual(input.target);
   });
 
   it("is withdrawn only with a reason, and then accepts nothing", () => {
-    expect(run({ type: "AGREE" }, { type: "WITHDRAW", reason: "" }).value).toBe("agreed");
-    const withdrawn = run({ type: "AGREE" }, { type: "WITHDRAW", reason: "merged into the joint project" });
+    expect(run({ type: "AGREE", today: "2017-10-31" }, { type: "WITHDRAW", reason: "" }).value).toBe("agreed");
+    const withdrawn = run({ type: "AGREE", today: "2017-10-31" }, { type: "WITHDRAW", reason: "merged into the joint project" });
     expect(withdrawn.value).toBe("withdrawn");
     expect(withdrawn.context.withdrawnBecause).toBe("merged into the joint project");
     expect(withdrawn.status).toBe("done");
-    expect(withdrawn.can({ type: "AGREE" })).toBe(false);
+    expect(withdrawn.can({ type: "AGREE", today: "2017-10-31" })).toBe(false);
   });
 });
 
@@ -52,7 +52,7 @@ describe("goal machine, the remaining edges", () => {
     expect(draft.value).toBe("draft");
     expect(draft.context.target).toEqual({ value: 40, date: "2019-06-30" });
     expect(draft.context.changes).toEqual([]);
-    const early = run({ type: "AGREE" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2017-09-01" }, reason: "typo", at: "2018-03-01" });
+    const early = run({ type: "AGREE", today: "2017-10-31" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2017-09-01" }, reason: "typo", at: "2018-03-01" });
     expect(early.context.target).toEqual(input.target);
   });
 
@@ -62,17 +62,17 @@ describe("goal machine, the remaining edges", () => {
   });
 
   it("counts only a check-in dated by the due date; lower-is-better goals are reached at or below the target", () => {
-    const late = run({ type: "AGREE" }, { type: "TICK", today: "2019-07-02", latest: { value: 55, date: "2019-07-01" } });
+    const late = run({ type: "AGREE", today: "2017-10-31" }, { type: "TICK", today: "2019-07-02", latest: { value: 55, date: "2019-07-01" } });
     expect(late.value).toBe("missed");
     const [lower] = initialTransition(goalMachine, { baseline: { value: 30, date: "2017-09-01" }, target: { value: 12, date: "2018-09-01" }, better: "lower" });
-    const agreed = transition(goalMachine, lower, { type: "AGREE" })[0];
+    const agreed = transition(goalMachine, lower, { type: "AGREE", today: "2017-10-31" })[0];
     expect(transition(goalMachine, agreed, { type: "TICK", today: "2018-09-01", latest: { value: 12, date: "2018-08-01" } })[0].value).toBe("achieved");
     expect(transition(goalMachine, agreed, { type: "TICK", today: "2018-09-02", latest: { value: 13, date: "2018-08-01" } })[0].value).toBe("missed");
   });
 
   it("accepts nothing once achieved or missed", () => {
-    const achieved = run({ type: "AGREE" }, { type: "TICK", today: "2019-06-30", latest: { value: 51, date: "2019-06-01" } });
-    const missed = run({ type: "AGREE" }, { type: "TICK", today: "2019-07-01", latest: null });
+    const achieved = run({ type: "AGREE", today: "2017-10-31" }, { type: "TICK", today: "2019-06-30", latest: { value: 51, date: "2019-06-01" } });
+    const missed = run({ type: "AGREE", today: "2017-10-31" }, { type: "TICK", today: "2019-07-01", latest: null });
     for (const done of [achieved, missed]) {
       expect(done.status).toBe("done");
       expect(done.can({ type: "WITHDRAW", reason: "late" })).toBe(false);

@@ -30,7 +30,7 @@ export type GoalContext = {
 };
 
 export type GoalEvent =
-  | { type: "AGREE" }
+  | { type: "AGREE"; today: string }
   | { type: "CHANGE_TARGET"; target: DatedValue; reason: string; at: string }
   | { type: "WITHDRAW"; reason: string }
   | { type: "TICK"; today: string; latest: DatedValue | null };
@@ -46,11 +46,21 @@ export const goalMachine = setup({
     input: {} as { baseline: DatedValue; target: DatedValue; better: "higher" | "lower" },
   },
   guards: {
-    measurable: ({ context }) =>
-      Number.isFinite(context.baseline.value) && Number.isFinite(context.target.value) && context.target.date > context.baseline.date,
+    // Measurable: numbers that differ, and a due date after the baseline and not yet passed.
+    measurable: ({ context, event }) =>
+      event.type === "AGREE" &&
+      Number.isFinite(context.baseline.value) &&
+      Number.isFinite(context.target.value) &&
+      context.target.value !== context.baseline.value &&
+      context.target.date > context.baseline.date &&
+      context.target.date >= event.today,
     hasReason: ({ event }) => "reason" in event && event.reason.trim().length > 0,
     changeIsValid: ({ context, event }) =>
-      event.type === "CHANGE_TARGET" && event.reason.trim().length > 0 && Number.isFinite(event.target.value) && event.target.date > context.baseline.date,
+      event.type === "CHANGE_TARGET" &&
+      event.reason.trim().length > 0 &&
+      Number.isFinite(event.target.value) &&
+      event.target.value !== context.baseline.value &&
+      event.target.date > context.baseline.date,
     dueAndReached: ({ context, event }) =>
       event.type === "TICK" && event.today >= context.target.date && event.latest !== null && event.latest.date <= context.target.date && reached(context, event.latest.value),
     due: ({ context, event }) => event.type === "TICK" && event.today > context.target.date,

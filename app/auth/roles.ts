@@ -120,9 +120,14 @@ export function mayGrant(viewer: Viewer, grant: Grant, clusterPortfolios: Readon
   return grant.portfolio !== null && mine.includes(grant.portfolio);
 }
 
-/** Recording or withdrawing a cluster's consent: an admin, or a coordinator of one of its portfolios. */
-export function mayRecordConsent(viewer: Viewer, clusterPortfolios: ReadonlyArray<string>): boolean {
+/** Acting for one cluster (its consent, its labels): an admin, or a coordinator of one of its portfolios. */
+export function mayActForCluster(viewer: Viewer, clusterPortfolios: ReadonlyArray<string>): boolean {
   return isAdmin(viewer) || clusterPortfolios.some((p) => coordinatedPortfolios(viewer).includes(p));
+}
+
+/** Seeing a portfolio's labels (which ESCA publishes anyway): its coordinators and policy makers, and admins. */
+export function maySeePortfolioLabels(viewer: Viewer, portfolio: string): boolean {
+  return isAdmin(viewer) || coordinatedPortfolios(viewer).includes(portfolio) || policyPortfolios(viewer).includes(portfolio);
 }
 
 /**

@@ -46,9 +46,29 @@ export function isMetric(catalogue: Catalogue, scope: Scope, metric: string): bo
   return metric.startsWith("free:") ? metric.length > 5 : metricOptions(catalogue, scope).some((o) => o.value === metric);
 }
 
-/** Metrics whose baseline the scorecard cannot give: the person enters it. */
+/** Metrics whose baseline nothing stored can give: the person enters it. */
 export function needsManualBaseline(metric: string): boolean {
-  return metric.startsWith("free:") || metric.startsWith("labels:");
+  return metric.startsWith("free:");
+}
+
+/** Metrics counted from the label data, never checked in by hand. */
+export function isLabelMetric(metric: string): boolean {
+  return metric.startsWith("labels:");
+}
+
+/** The values a metric can take, where it has limits: a target outside them can never be reached. */
+export function metricBounds(catalogue: Catalogue, metric: string): { min: number; max: number; words: string } | null {
+  const [kind, code] = metric.split(":") as [string, string | undefined];
+  if (kind === "overall" || kind === "dimension") return { min: 0, max: 100, words: "a score from 0 to 100" };
+  if (kind === "light") return { min: 0, max: 2, words: "a light: 0 red, 1 yellow, 2 green" };
+  if (kind === "labels") return { min: 0, max: Number.MAX_SAFE_INTEGER, words: "a number of clusters" };
+  if (kind === "fact") return code === "publicFundingPct" ? { min: 0, max: 100, words: "a share from 0 to 100 %" } : { min: 0, max: Number.MAX_SAFE_INTEGER, words: "0 or more" };
+  if (kind === "indicator") {
+    const indicator = catalogue.indicators.find((i) => i.code === code);
+    if (indicator?.rule.kind === "boolean") return { min: 0, max: 1, words: "1 (yes) or 0 (no)" };
+    return { min: 0, max: Number.MAX_SAFE_INTEGER, words: "0 or more" };
+  }
+  return null;
 }
 
 /** The metric's value in a scorecard (a portfolio's or one cluster's); null where it has none. */

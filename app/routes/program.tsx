@@ -1,4 +1,4 @@
-import { data, Link } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { requireViewer } from "~/auth/session.server";
 import { ScoreValue } from "~/components/band";
 import { portfolioLabel } from "~/components/scorecard-query";
@@ -7,11 +7,11 @@ import { ActionForm } from "~/components/program/action-form";
 import { AddGoalForm, GoalCard, Suggestions } from "~/components/program/goals";
 import { JointProjects } from "~/components/program/projects";
 import { MyTasks, WorkshopCard } from "~/components/program/workshops";
-import { readForm } from "~/forms.server";
+import { describeIssues, readForm } from "~/forms.server";
 import { programView } from "~/programs.server";
 import { goalsOf, jointProjectsOf, suggestionsFor } from "~/goals.server";
 import { programSeenBy } from "~/program-access.server";
-import { describeIssues, programActionSchema, runProgramAction } from "~/program-actions.server";
+import { DONE_MESSAGES, programActionSchema, runProgramAction } from "~/program-actions.server";
 import { assignableIn, workshopsOf } from "~/workshops.server";
 import { metricOptions } from "~/program/metrics";
 import { getCatalogue } from "~/catalogues.server";
@@ -30,7 +30,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const view = await programView(viewer, access);
   const catalogue = (await getCatalogue(access.program.catalogueId))!;
   const metrics = { region: metricOptions(catalogue, "region"), cluster: metricOptions(catalogue, "cluster") };
-  const mayPropose = access.part.runs || access.part.clusters.length > 0;
+  // Suggestions while the program runs: after its end a new goal could only be due in the past.
+  const mayPropose = (access.part.runs || access.part.clusters.length > 0) && today <= access.program.endsOn;
   return {
     ...view,
     today,
@@ -46,6 +47,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     },
     dimensionTitles: Object.fromEntries(catalogue.dimensions.map((d) => [d.code, d.title])),
     timeZone: getSettings().timeZone,
+    done: DONE_MESSAGES[new URL(request.url).searchParams.get("done") as keyof typeof DONE_MESSAGES] ?? null,
   };
 }
 
@@ -55,7 +57,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.`, calendar: null }, { status: 400 });
   const outcome = await runProgramAction(viewer, params.programId, parsed.data, todayIso());
   if (!outcome.ok) return data({ error: outcome.error, calendar: null }, { status: outcome.status });
-  return { error: null, calendar: outcome.calendarToken ? `${new URL(request.url).origin}/calendar/${outcome.calendarToken}.ics` : null };
+  const url = new URL(request.url);
+  // The new calendar link is shown once, so it comes back with the answer; every other step
+  // redirects (a reload then does not post again) with what was done.
+  if (outcome.calendarToken) return { error: null, calendar: `${url.origin}/calendar/${outcome.calendarToken}.ics` };
+  return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}`, 303);
 }
 
 const STAGE_NAMES: Record<string, string> = {
@@ -90,7 +96,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         {portfolioLabel(program.portfolio)} · {program.startsOn} to {program.endsOn}
         {!part.runs && <> · {part.clusters.length ? `you take part for ${goalClusters.map((c) => c.name).join(", ")}` : "you follow this program"}</>}
       </p>
-      {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
+      {actionData?.error ? <p className="errors" role="alert">{actionData.error}</p> : loaderData.done && <p className="notice" role="status">{loaderData.done}</p>}
 
       <section aria-labelledby="cycle-h">
         <h2 id="cycle-h">The cycle</h2>
@@ -103,12 +109,12 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
           ))}
         </ol>
         {blockers.length > 0 && (
-          <div className="notice" role="status">
+          <div className="notice" role="status" aria-label="What the next step waits for">
             <p>What the next step waits for:</p>
             <ul>{blockers.map((b) => <li key={b}>{b}</li>)}</ul>
           </div>
         )}
-        {goAhead && <p className="muted">Decided on {goAhead.at} to go ahead without {goAhead.without.join(", ")}.</p>}
+        {goAhead && <p className="muted">Decided on {goAhead.at} to go ahead without {goAhead.without.length ? goAhead.without.join(", ") : `${goAhead.count} cluster(s)`}.</p>}
         {stage === "rebenchmarking" && missing.length === 0 && <p>Every cluster of the baseline has been benchmarked again.</p>}
         {commands.map((command) => (
           <ActionForm key={command} intent="cycle" fields={{ command, revision }}>

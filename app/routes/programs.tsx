@@ -7,7 +7,7 @@ import { requireViewer } from "~/auth/session.server";
 import { DEFAULT_CATALOGUE_ID } from "~/catalogues.server";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { TableScroll } from "~/components/table-scroll";
-import { readForm } from "~/forms.server";
+import { describeIssues, readForm } from "~/forms.server";
 import { createProgram, listPrograms } from "~/programs.server";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import type { Route } from "./+types/programs";
@@ -21,16 +21,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { programs: await listPrograms(viewer), mayOpen: mayOpenPrograms(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer), timeZone: getSettings().timeZone };
 }
 
-const date = (label: string) => z.string().refine(isIsoDate, `${label} must be a date`);
+const FIELD_NAMES = { name: "the name", portfolio: "the portfolio", startsOn: "the start", endsOn: "the end", baselineAsOf: "the baseline date" };
+const date = z.string().refine(isIsoDate, "must be a date (YYYY-MM-DD)");
 const programSchema = z
   .object({
-    name: z.string().trim().min(3, "give the program a name, e.g. “Arctic 2017-2019”").max(120),
-    portfolio: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]*$/, "enter a portfolio code, e.g. arctic"),
-    startsOn: date("the start"),
-    endsOn: z.union([z.literal("").transform(() => undefined), date("the end")]).optional(),
-    baselineAsOf: date("the baseline date"),
+    name: z.string().trim().min(3, "needs at least 3 characters, e.g. “Arctic 2017-2019”").max(120),
+    portfolio: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a portfolio code, e.g. arctic"),
+    startsOn: date,
+    endsOn: z.union([z.literal("").transform(() => undefined), date]).optional(),
+    baselineAsOf: date,
   })
-  .refine((p) => p.baselineAsOf <= p.startsOn, { path: ["baselineAsOf"], message: "the baseline must be on or before the start" });
+  .refine((p) => p.baselineAsOf <= p.startsOn, { path: ["baselineAsOf"], message: "must be on or before the start" });
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
@@ -41,7 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   if (!mayOpenPrograms(viewer)) throw data("Improvement programs are opened by forum coordinators.", { status: 403 });
   const parsed = programSchema.safeParse(form);
-  if (!parsed.success) return data({ error: parsed.error.issues.map((i) => i.message).join("; "), calendar: null }, { status: 400 });
+  if (!parsed.success) return data({ error: `Not opened: ${describeIssues(parsed.error, FIELD_NAMES)}.`, calendar: null }, { status: 400 });
   const outcome = await createProgram(viewer, { ...parsed.data, catalogueId: DEFAULT_CATALOGUE_ID });
   if (!outcome.ok) return data({ error: outcome.error, calendar: null }, { status: outcome.status });
   return redirect(`/programs/${outcome.id}`);

@@ -47,7 +47,7 @@ describe("the demo's Arctic program 2017-2019", () => {
       // Team FTE: expected on 2019-03-01 is 0.8 + 0.8 x 546/667 = 1.45; 1.2 is behind by more than twice 10 % of the change.
       ["region", "fact:fte", 0.8, 1.6, "agreed", "off track", 1.2],
       ["region", "dimension:services", 33.3, 50, "agreed", "on track", 50],
-      ["region", "labels:SILVER", 0, 4, "agreed", "off track", 1],
+      ["region", "labels:SILVER", 0, 4, "agreed", "off track", 0],
       ["arc-tromso-marine", "indicator:C1", 0.82, 2, "achieved", null, 2.06],
       ["arc-alta-experience", "indicator:C3", 1.9, 5, "achieved", null, 5.5],
       ["arc-hammerfest-energy", "indicator:CO1", 0, 4, "missed", null, 2],

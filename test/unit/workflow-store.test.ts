@@ -17,7 +17,7 @@ const counts = async (id: string) => ({
 describe("workflow store", () => {
   it("stores each accepted event with the snapshot, the state column, the history row and an audit row", async () => {
     const id = await createWorkflow("goal", { input: goalInput, actorId: "u1" });
-    const agreed = await sendEvent("goal", id, { type: "AGREE" }, { actorId: "u1", expectedRevision: 0 });
+    const agreed = await sendEvent("goal", id, { type: "AGREE", today: "2017-10-31" }, { actorId: "u1", expectedRevision: 0 });
     expect(agreed).toMatchObject({ ok: true, revision: 1 });
     expect(await db().workflowInstance.findUniqueOrThrow({ where: { id }, select: { state: true, revision: true } })).toEqual({ state: "agreed", revision: 1 });
     expect(await db().workflowEvent.findMany({ where: { instanceId: id }, select: { actorId: true, type: true, fromState: true, toState: true } })).toEqual([
@@ -29,7 +29,7 @@ describe("workflow store", () => {
 
   it("refuses an event the machine does not accept now, with a clear message, writing nothing", async () => {
     const id = await createWorkflow("goal", { input: goalInput, actorId: "u1" });
-    await sendEvent("goal", id, { type: "AGREE" }, { actorId: "u1" });
+    await sendEvent("goal", id, { type: "AGREE", today: "2017-10-31" }, { actorId: "u1" });
     const before = await counts(id);
     expect(await sendEvent("goal", id, { type: "WITHDRAW", reason: "" }, { actorId: "u1" })).toEqual({
       ok: false,

@@ -22,7 +22,7 @@ const STATE_WORD: Record<string, string> = {
 const STEPS = { HOLD: "Mark as held", START_FOLLOW_UP: "Start the follow-up", CLOSE: "Close the workshop" } as const;
 
 function assignedTo(task: Task, people: People): string {
-  if (task.assigneeId) return people.assignees.find((p) => p.id === task.assigneeId)?.name ?? "a person";
+  if (task.assigneeName) return task.assigneeName;
   if (task.clusterId) return people.clusters.find((c) => c.id === task.clusterId)?.name ?? task.clusterId;
   return AUDIENCES[task.audience as keyof typeof AUDIENCES] ?? task.audience;
 }

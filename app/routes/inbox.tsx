@@ -1,0 +1,68 @@
+import { data, Form, Link } from "react-router";
+import { z } from "zod";
+import { requireViewer } from "~/auth/session.server";
+import { describeIssues, readForm } from "~/forms.server";
+import { inboxOf, markRead } from "~/inbox.server";
+import type { Route } from "./+types/inbox";
+
+export const meta: Route.MetaFunction = () => [{ title: "Inbox · RCES" }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = requireViewer(context, request);
+  const messages = await inboxOf(viewer.userId);
+  return { messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString().slice(0, 10), read: m.readAt !== null })) };
+}
+
+const actionSchema = z.object({ intent: z.literal("read"), id: z.union([z.literal("all"), z.coerce.number().int().positive()]) });
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const viewer = requireViewer(context, request);
+  const parsed = actionSchema.safeParse(await readForm(request));
+  if (!parsed.success) return data({ error: `Not done: ${describeIssues(parsed.error)}.` }, { status: 400 });
+  const found = await markRead(viewer.userId, parsed.data.id === "all" ? null : parsed.data.id);
+  return found ? { error: null } : data({ error: "No such message." }, { status: 404 });
+}
+
+export default function InboxPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { messages } = loaderData;
+  const unread = messages.filter((m) => !m.read).length;
+  return (
+    <>
+      <h1>Inbox</h1>
+      <p className="lead">{unread === 0 ? "Nothing unread." : `${unread} unread.`} Label reminders arrive here 90, 60 and 30 days before a label expires and when it expires.</p>
+      {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
+      {unread > 1 && (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="read" />
+          <input type="hidden" name="id" value="all" />
+          <button type="submit" className="secondary">Mark all read</button>
+        </Form>
+      )}
+      {messages.length === 0 ? (
+        <p>No messages yet.</p>
+      ) : (
+        <ul className="plain inbox">
+          {messages.map((m) => (
+            <li key={m.id} className={m.read ? "read" : "unread"}>
+              <article aria-labelledby={`m-${m.id}`}>
+                <h2 id={`m-${m.id}`}>{!m.read && <span className="visually-hidden">Unread: </span>}{m.title}</h2>
+                <p>{m.body}</p>
+                <p className="muted">
+                  {m.createdAt}
+                  {m.link && <> · <Link to={m.link}>Open</Link></>}
+                </p>
+                {!m.read && (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="read" />
+                    <input type="hidden" name="id" value={m.id} />
+                    <button type="submit" className="link-button">Mark read</button>
+                  </Form>
+                )}
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import { data, Form, Link } from "react-router";
+import { z } from "zod";
+import { mayActFor } from "~/auth/roles";
+import { requireViewer } from "~/auth/session.server";
+import { LabelTimeline } from "~/components/label-timeline";
+import { TableScroll } from "~/components/table-scroll";
+import { ActionForm } from "~/components/program/action-form";
+import { labelGoalsOf } from "~/goals.server";
+import { labelCommand, monitoredPortfolios, recordLabel, renewalsMonitor, type LabelView } from "~/labels.server";
+import { LABEL_STATUS_WORDS } from "~/labels/words";
+import { decimalField, describeIssues, readForm } from "~/forms.server";
+import { isIsoDate } from "~/scorecard/benchmarks-csv";
+import { todayIso } from "~/scorecard/dates";
+import { LABEL_LEVELS } from "../../workflows/label";
+import type { Route } from "./+types/labels";
+
+export const meta: Route.MetaFunction = () => [{ title: "Labels and renewals · RCES" }];
+
+const isoDay = z.string().refine(isIsoDate, "must be a date (YYYY-MM-DD)");
+const querySchema = z.object({ p: z.string().max(60).optional(), asOf: isoDay.optional() });
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = requireViewer(context, request);
+  const portfolios = await monitoredPortfolios(viewer);
+  if (portfolios.length === 0) throw data("The renewals monitor is for coordinators and policy makers.", { status: 403 });
+  const url = new URL(request.url);
+  const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) throw data(`Bad address: ${describeIssues(query.error)}.`, { status: 400 });
+  const portfolio = query.data.p ?? portfolios[0]!;
+  const asOf = query.data.asOf ?? todayIso();
+  const monitor = await renewalsMonitor(viewer, portfolio, asOf);
+  if (!monitor) throw data("No such portfolio of yours.", { status: 404 });
+  return { portfolios, monitor, goals: await labelGoalsOf(portfolio, asOf), mayRecord: mayActFor(viewer, [portfolio]).ok, today: todayIso() };
+}
+
+const score = z.union([z.literal("").transform(() => null), decimalField.pipe(z.number().min(0, "must be from 0 to 100").max(100, "must be from 0 to 100"))]).default(null);
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("record"), clusterId: z.string().min(1, "choose a cluster"), level: z.enum(LABEL_LEVELS), interviewOn: isoDay, awardingBody: z.string().trim().min(2, "name the awarding body").max(120), score }),
+  z.object({ intent: z.literal("renew"), labelId: z.string(), revision: z.coerce.number().int().min(0), interviewOn: isoDay }),
+  z.object({ intent: z.literal("upgrade"), labelId: z.string(), revision: z.coerce.number().int().min(0), level: z.enum(["SILVER", "GOLD"]), interviewOn: isoDay, score }),
+]);
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const viewer = requireViewer(context, request);
+  const parsed = actionSchema.safeParse(await readForm(request));
+  if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.` }, { status: 400 });
+  const input = parsed.data;
+  const today = todayIso();
+  if (input.intent === "record" && input.interviewOn > today) return data({ error: "Not saved: interviewOn is after today; record a label once it is awarded." }, { status: 422 });
+  const outcome =
+    input.intent === "record"
+      ? await recordLabel(viewer, { clusterId: input.clusterId, level: input.level, interviewOn: input.interviewOn, awardingBody: input.awardingBody, score: input.score })
+      : input.intent === "renew"
+        ? await labelCommand(viewer, input.labelId, { type: "RENEW", interviewOn: input.interviewOn }, input.revision, today)
+        : await labelCommand(viewer, input.labelId, { type: "UPGRADE", level: input.level, interviewOn: input.interviewOn, score: input.score }, input.revision, today);
+  return outcome.ok ? { error: null } : data({ error: outcome.error }, { status: outcome.status });
+}
+
+function Status({ status }: { status: string }) {
+  const words = LABEL_STATUS_WORDS[status];
+  return <span className={`label-${status}`}><span aria-hidden="true">{words?.symbol}</span> {words?.word ?? status}</span>;
+}
+
+function LabelList({ labels, empty }: { labels: ReadonlyArray<LabelView>; empty: string }) {
+  if (labels.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul>
+      {labels.map((l) => (
+        <li key={l.id}>
+          <Link to={`/clusters/${encodeURIComponent(l.clusterId)}`}>{l.clusterName}</Link>: {l.level}, valid to {l.validUntil} · <Status status={l.status} />
+          {l.status === "inGrace" && <> · renewable to {l.graceEnd}</>}
+          {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function LabelsPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { portfolios, monitor, goals, mayRecord, today } = loaderData;
+  const { counts } = monitor;
+  return (
+    <>
+      <h1>Labels and renewals</h1>
+      <p className="lead">ESCA quality labels of the {monitor.portfolio} portfolio as of {monitor.asOf}: valid two years to the end of the interview's month, renewable for a year after.</p>
+      <Form method="get" className="query-form" aria-label="Portfolio and date">
+        <div className="fields">
+          <label>
+            Portfolio
+            <select name="p" defaultValue={monitor.portfolio}>{portfolios.map((p) => <option key={p} value={p}>{p}</option>)}</select>
+          </label>
+          <label>As of <input type="date" name="asOf" defaultValue={monitor.asOf} /></label>
+          <button type="submit">Show</button>
+        </div>
+      </Form>
+      {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
+
+      <section aria-labelledby="counts-h">
+        <h2 id="counts-h">By state</h2>
+        <ul className="plain facts-list">
+          {(["valid", "expiringSoon", "inGrace", "lapsed"] as const).map((s) => (
+            <li key={s}><strong>{counts[s]}</strong> <Status status={s} /></li>
+          ))}
+          <li><strong>{monitor.unlabelled.length}</strong> without a label</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="ahead-h">
+        <h2 id="ahead-h">Ahead</h2>
+        <h3>Expiring within 90 days</h3>
+        <LabelList labels={monitor.expiringWithin90} empty="None." />
+        <h3>Expiring within 180 days</h3>
+        <LabelList labels={monitor.expiringWithin180} empty="None." />
+        <h3>In their grace year</h3>
+        <LabelList labels={monitor.inGrace} empty="None." />
+        <h3>Lapsed</h3>
+        <LabelList labels={monitor.lapsed} empty="None." />
+        <h3>In the Silver window now</h3>
+        <p className="muted">Bronze labels whose second benchmarking, 18 to 24 months after the first, is due now.</p>
+        <LabelList labels={monitor.inSilverWindow} empty="None." />
+      </section>
+
+      <section aria-labelledby="goals-h">
+        <h2 id="goals-h">Regional label goals</h2>
+        {goals.length === 0 ? (
+          <p className="muted">No program of this portfolio has a goal on labels.</p>
+        ) : (
+          <ul>
+            {goals.map((g) => (
+              <li key={g.id}>
+                <Link to={`/programs/${g.programId}`}>{g.programName}</Link>: at least {g.target} clusters {g.level.toLowerCase()} or better by {g.dueDate} · now {g.current} · <strong>{g.state}</strong>
+                <span className="muted"> (counted from the label data)</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="all-h">
+        <h2 id="all-h">Every label</h2>
+        <LabelTimeline labels={monitor.labels} asOf={monitor.asOf} />
+        <TableScroll label="Labels">
+          <table>
+            <thead>
+              <tr><th scope="col">Cluster</th><th scope="col">Level</th><th scope="col">Interview</th><th scope="col">Valid to</th><th scope="col">State</th><th scope="col">Awarded by</th>{mayRecord && <th scope="col">Renew or upgrade</th>}</tr>
+            </thead>
+            <tbody>
+              {monitor.labels.map((l) => (
+                <tr key={l.id}>
+                  <th scope="row"><Link to={`/clusters/${encodeURIComponent(l.clusterId)}`}>{l.clusterName}</Link></th>
+                  <td>{l.level}{l.score !== null ? ` (${l.score} %)` : ""}</td>
+                  <td>{l.interviewOn}</td>
+                  <td>{l.validUntil}</td>
+                  <td><Status status={l.status} /></td>
+                  <td>{l.awardingBody}</td>
+                  {mayRecord && (
+                    <td>
+                      {l.status !== "lapsed" && (
+                        <>
+                          <ActionForm intent="renew" fields={{ labelId: l.id, revision: l.revision }} label={`Renew the label of ${l.clusterName}`}>
+                            <label>Renewal interview <input type="date" name="interviewOn" required max={today} /></label>
+                            <button type="submit" className="secondary">Renew</button>
+                          </ActionForm>
+                          {l.level !== "GOLD" && (
+                            <ActionForm intent="upgrade" fields={{ labelId: l.id, revision: l.revision }} label={`Upgrade the label of ${l.clusterName}`}>
+                              <label>To <select name="level">{l.level === "BRONZE" && <option value="SILVER">Silver</option>}<option value="GOLD">Gold</option></select></label>
+                              <label>Interview <input type="date" name="interviewOn" required max={today} /></label>
+                              <label>Score % (Gold) <input name="score" inputMode="decimal" size={4} /></label>
+                              <button type="submit" className="secondary">Upgrade</button>
+                            </ActionForm>
+                          )}
+                        </>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+
+      {mayRecord && (
+        <ActionForm intent="record" className="upload-form" label="Record a label">
+          <h2>Record a label</h2>
+          <label>
+            Cluster
+            <select name="clusterId" defaultValue="">
+              <option value="">–</option>
+              {[...monitor.unlabelled, ...monitor.lapsed.map((l) => ({ id: l.clusterId, name: l.clusterName }))].map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          </label>
+          <label>Level <select name="level">{LABEL_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}</select></label>
+          <label>Interview date <input type="date" name="interviewOn" required max={today} /></label>
+          <label>Awarded by <input name="awardingBody" required defaultValue="ESCA" /></label>
+          <label>Score % (Gold only) <input name="score" inputMode="decimal" /></label>
+          <button type="submit">Record the label</button>
+        </ActionForm>
+      )}
+    </>
+  );
+}
