@@ -4,7 +4,6 @@ import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { isAdmin, mayActForCluster, maySeePortfolioLabels, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
-import { todayIso } from "./scorecard/dates";
 import { machineRules, parseLabelRules, type LabelRuleSet } from "./labels/label-rules";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { graceEnd, labelMachine, LABEL_LEVELS, remindersDue, silverWindow, upgradeBlockers, type LabelEvent, type LabelLevel, type LabelStatus, type UpgradeFacts } from "../workflows/label";
@@ -54,12 +53,13 @@ const portfoliosOf = async (clusterId: string) =>
 export type LabelInput = { clusterId: string; level: LabelLevel; interviewOn: string; awardingBody: string; score: number | null };
 
 /** Records a label as awarded. A cluster holds one living label at a time: renew or upgrade it instead. */
-export async function recordLabel(actor: Viewer, input: LabelInput, rulesId = DEFAULT_LABEL_RULES_ID): Promise<Outcome<{ id: string }>> {
+export async function recordLabel(actor: Viewer, input: LabelInput, today: string, rulesId = DEFAULT_LABEL_RULES_ID): Promise<Outcome<{ id: string }>> {
   const cluster = await db().cluster.findUnique({ where: { id: input.clusterId }, select: { id: true } });
   if (!cluster) return { ok: false, status: 404, error: `No cluster ${input.clusterId}.` };
   if (!mayActForCluster(actor, await portfoliosOf(input.clusterId))) return { ok: false, status: 403, error: "Only the coordinators of the cluster's portfolios and administrators record its labels." };
   const rules = await getLabelRules(rulesId);
   if (!rules) return { ok: false, status: 422, error: `No label rules ${rulesId} are stored.` };
+  if (input.interviewOn > today) return { ok: false, status: 422, error: `The interview date ${input.interviewOn} is after today: record a label once it is awarded.` };
   if (input.level === "GOLD" && (input.score === null || input.score < rules.goldMinScorePct)) {
     return { ok: false, status: 422, error: `Gold needs an assessed score of at least ${rules.goldMinScorePct} %.` };
   }
@@ -72,7 +72,7 @@ export async function recordLabel(actor: Viewer, input: LabelInput, rulesId = DE
     await audit(tx, { actorId: actor.userId, action: "label.record", subject: `cluster ${input.clusterId}`, after: input });
   });
   // A label recorded close to its expiry has reminders due at once (the job would send them within the hour).
-  await sendLabelReminders(todayIso(), { labelIds: [id] });
+  await sendLabelReminders(today, { labelIds: [id] });
   return { ok: true, id };
 }
 
@@ -223,7 +223,7 @@ export type RenewalsMonitor = {
 export async function renewalsMonitor(viewer: Viewer, portfolio: string, asOf: string): Promise<RenewalsMonitor | null> {
   if (!maySeePortfolioLabels(viewer, portfolio)) return null;
   const clusters = await db().cluster.findMany({ where: { portfolios: { some: { portfolio } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const labels = currentLabels(await labelsOfClusters(clusters.map((c) => c.id), asOf));
+  const labels = currentLabels(await labelsOfClusters(clusters.map((c) => c.id), asOf)).sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.clusterName.localeCompare(b.clusterName));
   const daysLeft = (l: LabelView) => differenceInCalendarDays(parseISO(l.validUntil), parseISO(asOf));
   const living = labels.filter((l) => l.status === "valid" || l.status === "expiringSoon");
   const counts = { valid: 0, expiringSoon: 0, inGrace: 0, lapsed: 0 } satisfies Record<LabelStatus, number>;
@@ -232,7 +232,7 @@ export async function renewalsMonitor(viewer: Viewer, portfolio: string, asOf: s
   return {
     portfolio,
     asOf,
-    labels: [...labels].sort((a, b) => a.validUntil.localeCompare(b.validUntil)),
+    labels,
     counts,
     expiringWithin90: living.filter((l) => daysLeft(l) <= 90),
     expiringWithin180: living.filter((l) => daysLeft(l) <= 180),
@@ -283,7 +283,7 @@ export async function sendLabelReminders(
   today: string,
   { labelIds, mail = async () => {} }: { labelIds?: ReadonlyArray<string>; mail?: (to: string, subject: string, text: string) => Promise<unknown> } = {},
 ): Promise<number> {
-  const labels = await db().clusterLabel.findMany({ where: labelIds ? { id: { in: [...labelIds] } } : {}, select: { id: true, clusterId: true, workflowId: true } });
+  const labels = await db().clusterLabel.findMany({ where: labelIds ? { id: { in: [...labelIds] } } : {}, select: { id: true, clusterId: true, workflowId: true }, orderBy: [{ clusterId: "asc" }, { interviewOn: "asc" }] });
   let sent = 0;
   for (const label of labels) {
     await tickLabel(label.workflowId, today);

@@ -46,10 +46,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.` }, { status: 400 });
   const input = parsed.data;
   const today = todayIso();
-  if (input.intent === "record" && input.interviewOn > today) return data({ error: "Not saved: interviewOn is after today; record a label once it is awarded." }, { status: 422 });
   const outcome =
     input.intent === "record"
-      ? await recordLabel(viewer, { clusterId: input.clusterId, level: input.level, interviewOn: input.interviewOn, awardingBody: input.awardingBody, score: input.score })
+      ? await recordLabel(viewer, { clusterId: input.clusterId, level: input.level, interviewOn: input.interviewOn, awardingBody: input.awardingBody, score: input.score }, today)
       : input.intent === "renew"
         ? await labelCommand(viewer, input.labelId, { type: "RENEW", interviewOn: input.interviewOn }, input.revision, today)
         : await labelCommand(viewer, input.labelId, { type: "UPGRADE", level: input.level, interviewOn: input.interviewOn, score: input.score }, input.revision, today);

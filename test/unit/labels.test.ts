@@ -1,0 +1,150 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "./db";
+import { ROOT } from "./fixtures";
+
+// Labels on the seeded demo users and clusters (without the demo program): recording, renewing,
+// upgrading, the renewals monitor as of chosen days, and reminders sent once.
+useFreshDatabase();
+execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env: { ...process.env, RCES_DEMO_PROGRAM: "0" }, stdio: "pipe" });
+const { clustersHoldingAtLeast, labelCommand, recordLabel, renewalsMonitor, sendLabelReminders, storeLabelRules } = await import("../../app/labels.server");
+const { unreadCount, inboxOf, markRead } = await import("../../app/inbox.server");
+const { createProgram } = await import("../../app/programs.server");
+const { addGoal, goalCommand } = await import("../../app/goals.server");
+const { importBenchmarks } = await import("../../app/benchmarks.server");
+const { db, disconnectDb } = await import("../../app/db.server");
+afterAll(() => disconnectDb());
+
+const coordinator = { userId: "demo-coordinator", name: "Kari", email: "coordinator@demo.rces", grants: [{ role: "coordinator" as const, portfolio: "arctic", clusterId: null }] };
+const manager = { userId: "demo-manager", name: "Mats", email: "manager@demo.rces", grants: [{ role: "clusterManager" as const, portfolio: null, clusterId: "arc-tromso-marine" }] };
+const policy = { userId: "demo-policy", name: "Pia", email: "policy@demo.rces", grants: [{ role: "policyMaker" as const, portfolio: "arctic", clusterId: null }] };
+const bronze = (clusterId: string, interviewOn: string) => ({ clusterId, level: "BRONZE" as const, interviewOn, awardingBody: "ESCA", score: null });
+const revision = async (labelId: string) => {
+  const { workflowId } = await db().clusterLabel.findUniqueOrThrow({ where: { id: labelId }, select: { workflowId: true } });
+  return (await db().workflowInstance.findUniqueOrThrow({ where: { id: workflowId }, select: { revision: true } })).revision;
+};
+
+describe("label rules", () => {
+  it("are stored once by id and never changed", async () => {
+    const stored = await db().labelRuleSet.findUniqueOrThrow({ where: { id: "esca-2017" }, select: { definition: true } });
+    expect(JSON.parse(stored.definition)).toMatchObject({ validityMonths: 24, graceMonths: 12, reminderDays: [90, 60, 30, 0], silverWindowMonths: { from: 18, to: 24 }, goldMinScorePct: 80 });
+    const changed = { ...JSON.parse(stored.definition), graceMonths: 6 };
+    expect(await storeLabelRules(JSON.stringify(changed))).toMatchObject({ ok: false, errors: [expect.stringContaining("give the revision a new id")] });
+    expect(await storeLabelRules(JSON.stringify({ ...changed, id: "bad", silverWindowMonths: { from: 24, to: 18 } }))).toEqual({ ok: false, errors: ["silverWindowMonths: from must not be after to"] });
+  });
+});
+
+describe("recording labels", () => {
+  it("is for the coordinators of the cluster's portfolios; a cluster holds one living label at a time", async () => {
+    expect(await recordLabel(policy, bronze("arc-tromso-marine", "2017-08-15"), "2017-08-20")).toMatchObject({ ok: false, status: 403 });
+    expect(await recordLabel(manager, bronze("arc-tromso-marine", "2017-08-15"), "2017-08-31")).toMatchObject({ ok: false, status: 403 });
+    expect(await recordLabel(coordinator, bronze("ndl-bodo-digital", "2017-08-15"), "2017-08-31")).toMatchObject({ ok: false, status: 403 });
+    expect((await recordLabel(coordinator, bronze("arc-tromso-marine", "2017-08-15"), "2017-08-31")).ok).toBe(true);
+    expect(await recordLabel(coordinator, bronze("arc-tromso-marine", "2018-01-10"), "2018-01-10")).toEqual({ ok: false, status: 409, error: "The cluster holds a BRONZE label valid to 2019-08-31 on that day: renew or upgrade it instead." });
+    expect(await recordLabel(coordinator, { ...bronze("arc-alta-experience", "2017-08-20"), level: "GOLD", score: 79 }, "2017-08-31")).toMatchObject({ ok: false, status: 422 });
+    expect((await recordLabel(coordinator, bronze("arc-alta-experience", "2017-08-20"), "2017-08-31")).ok).toBe(true);
+    // Kirkenes: a Bronze of 2015, lapsed after its grace year (valid to 2017-10-31, renewable to 2018-10-31).
+    expect((await recordLabel(coordinator, bronze("arc-kirkenes-barents", "2015-10-05"), "2017-08-31")).ok).toBe(true);
+  });
+});
+
+describe("the renewals monitor", () => {
+  it("shows each label's state as of the day asked, and who expires within 90 and 180 days", async () => {
+    expect(await renewalsMonitor(manager, "arctic", "2019-06-02")).toBeNull();
+    const june1 = (await renewalsMonitor(policy, "arctic", "2019-06-01"))!;
+    expect(june1.expiringWithin90.map((l) => l.clusterId)).toEqual([]); // 91 days left for Tromsø
+    expect(june1.expiringWithin180.map((l) => l.clusterId)).toEqual(["arc-alta-experience", "arc-tromso-marine"]);
+    const june2 = (await renewalsMonitor(policy, "arctic", "2019-06-02"))!;
+    expect(june2.expiringWithin90.map((l) => [l.clusterId, l.validUntil, l.status])).toEqual([
+      ["arc-alta-experience", "2019-08-31", "expiringSoon"],
+      ["arc-tromso-marine", "2019-08-31", "expiringSoon"],
+    ]);
+    expect(june2.counts).toEqual({ valid: 0, expiringSoon: 2, inGrace: 0, lapsed: 1 });
+    expect(june2.lapsed.map((l) => [l.clusterId, l.graceEnd])).toEqual([["arc-kirkenes-barents", "2018-10-31"]]);
+    expect(june2.inSilverWindow.map((l) => [l.clusterId, l.silverWindow])).toEqual([
+      ["arc-alta-experience", { from: "2019-02-20", to: "2019-08-20" }],
+      ["arc-tromso-marine", { from: "2019-02-15", to: "2019-08-15" }],
+    ]);
+    expect(june2.unlabelled.map((c) => c.id)).toEqual(["arc-hammerfest-energy", "arc-harstad-offshore", "arc-vadso-food"]);
+    const before = (await renewalsMonitor(policy, "arctic", "2017-08-16"))!;
+    expect(before.labels.map((l) => l.clusterId)).toEqual(["arc-kirkenes-barents", "arc-tromso-marine"]); // Alta's came four days later
+  });
+});
+
+describe("reminders", () => {
+  it("go to the cluster's managers, the coordinators and the policy makers, each once, also when the job runs twice at once", async () => {
+    // Alta and Tromsø (Bronze to 2019-08-31): the 90-day reminders on 2019-06-02.
+    expect(await sendLabelReminders("2019-06-01")).toBe(0);
+    const mailed: Array<string> = [];
+    expect(await sendLabelReminders("2019-06-02", { mail: async (to, subject) => mailed.push(`${to}: ${subject}`) })).toBe(2);
+    expect(mailed).toEqual([
+      "coordinator@demo.rces: Label expires in 90 days: Alta Arctic Experience Cluster",
+      "policy@demo.rces: Label expires in 90 days: Alta Arctic Experience Cluster",
+      "coordinator@demo.rces: Label expires in 90 days: Tromsø Marine Tech Cluster",
+      "manager@demo.rces: Label expires in 90 days: Tromsø Marine Tech Cluster",
+      "policy@demo.rces: Label expires in 90 days: Tromsø Marine Tech Cluster",
+    ]);
+    expect(await sendLabelReminders("2019-06-02")).toBe(0);
+    const twice = await Promise.all([sendLabelReminders("2019-07-02"), sendLabelReminders("2019-07-02")]);
+    expect(twice[0] + twice[1]).toBe(2);
+    expect((await inboxOf("demo-manager")).map((m) => m.title)).toEqual(["Label expires in 60 days: Tromsø Marine Tech Cluster", "Label expires in 90 days: Tromsø Marine Tech Cluster"]);
+    // and Kirkenes's 90-day reminder, sent when its label (to 2017-10-31) was recorded on 2017-08-31
+    expect((await inboxOf("demo-policy")).map((m) => m.title).at(-1)).toBe("Label expires in 90 days: Kirkenes Barents Logistics Cluster");
+    expect(await unreadCount("demo-policy")).toBe(5);
+    // The 30-day and the at-expiry reminders came due while the job was off: one message each, the most urgent.
+    expect(await sendLabelReminders("2019-09-01")).toBe(2);
+    expect((await inboxOf("demo-manager"))[0]!.title).toBe("Label expired: Tromsø Marine Tech Cluster");
+    expect(await db().labelReminder.count()).toBe(9);
+    const [first] = await inboxOf("demo-manager");
+    expect(await markRead("demo-coordinator", first!.id)).toBe(false); // another person's message
+    expect(await markRead("demo-manager", first!.id)).toBe(true);
+    expect(await unreadCount("demo-manager")).toBe(2);
+  });
+});
+
+describe("renewals and upgrades", () => {
+  it("renew in grace from the old expiry, exactly as of each day; refuse after the grace year", async () => {
+    const alta = (await renewalsMonitor(coordinator, "arctic", "2019-06-02"))!.labels.find((l) => l.clusterId === "arc-alta-experience")!;
+    expect(await labelCommand(coordinator, alta.id, { type: "RENEW", interviewOn: "2020-02-20" }, await revision(alta.id), "2020-02-21")).toEqual({ ok: true });
+    expect((await renewalsMonitor(policy, "arctic", "2019-12-01"))!.labels.find((l) => l.id === alta.id)).toMatchObject({ status: "inGrace", validUntil: "2019-08-31", graceEnd: "2020-08-31" });
+    expect((await renewalsMonitor(policy, "arctic", "2020-02-21"))!.labels.find((l) => l.id === alta.id)).toMatchObject({ status: "valid", validUntil: "2021-08-31" });
+    const kirkenes = (await renewalsMonitor(coordinator, "arctic", "2019-06-02"))!.lapsed[0]!;
+    expect(await labelCommand(coordinator, kirkenes.id, { type: "RENEW", interviewOn: "2018-11-05" }, await revision(kirkenes.id), "2018-11-06")).toEqual({
+      ok: false,
+      status: 409,
+      error: "This label lapsed after 2018-10-31: record a new label from its own interview date.",
+    });
+    expect(await labelCommand(policy, alta.id, { type: "RENEW", interviewOn: "2020-02-20" }, 0, "2020-02-21")).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it("upgrade to Silver only with a second benchmarking in the window and three declared improvement areas", async () => {
+    const tromso = (await renewalsMonitor(coordinator, "arctic", "2019-06-02"))!.labels.find((l) => l.clusterId === "arc-tromso-marine")!;
+    const refused = await labelCommand(coordinator, tromso.id, { type: "UPGRADE", level: "SILVER", interviewOn: "2019-05-20", score: null }, await revision(tromso.id), "2019-05-21");
+    expect(refused).toEqual({
+      ok: false,
+      status: 409,
+      error:
+        "Not possible: Silver needs a second benchmarking from 2019-02-15 to 2019-08-15 (18 to 24 months after the Bronze one of 2017-08-15); the cluster has none since. Silver needs 3 declared improvement areas; the cluster has 0.",
+    });
+    expect((await importBenchmarks("2019.csv", "cluster,name,portfolios,assessed_on,S1\narc-tromso-marine,Tromsø Marine Tech Cluster,arctic;norway,2019-04-10,90\n", "rces-2017")).ok).toBe(true);
+    const program = await createProgram(coordinator, { portfolio: "arctic", name: "Arctic 2017-2019", startsOn: "2017-10-30", baselineAsOf: "2017-09-01", catalogueId: "rces-2017" });
+    const programId = program.ok ? program.id : "";
+    const areas = ["Staffing and funding relative to members", "Visibility, branding, communication, internationalisation", "Member services volume and pricing"];
+    for (const [i, metric] of ["indicator:C1", "indicator:D3", "indicator:A2"].entries()) {
+      const goal = await addGoal(manager, programId, { scope: "cluster", clusterId: "arc-tromso-marine", area: areas[i]!, metric, target: 30, dueDate: "2019-06-30" });
+      expect(goal.ok).toBe(true);
+      const { workflowId } = await db().goal.findUniqueOrThrow({ where: { id: goal.ok ? goal.id : "" }, select: { workflowId: true } });
+      const { revision: r } = await db().workflowInstance.findUniqueOrThrow({ where: { id: workflowId }, select: { revision: true } });
+      expect(await goalCommand(manager, goal.ok ? goal.id : "", { type: "AGREE" }, r, "2017-11-01")).toEqual({ ok: true });
+    }
+    expect(await labelCommand(coordinator, tromso.id, { type: "UPGRADE", level: "SILVER", interviewOn: "2019-05-20", score: null }, await revision(tromso.id), "2019-05-21")).toEqual({ ok: true });
+    const after = (await renewalsMonitor(policy, "arctic", "2019-06-02"))!.labels.find((l) => l.id === tromso.id)!;
+    expect(after).toMatchObject({ level: "SILVER", validUntil: "2021-05-31", status: "valid", silverWindow: null });
+    // As of the day before the Silver interview it was still the Bronze label.
+    expect((await renewalsMonitor(policy, "arctic", "2019-05-19"))!.labels.find((l) => l.id === tromso.id)).toMatchObject({ level: "BRONZE", validUntil: "2019-08-31" });
+    expect(await clustersHoldingAtLeast(["arc-tromso-marine", "arc-alta-experience", "arc-kirkenes-barents"], "SILVER", "2019-06-02")).toBe(1);
+    expect(await clustersHoldingAtLeast(["arc-tromso-marine", "arc-alta-experience", "arc-kirkenes-barents"], "BRONZE", "2019-06-02")).toBe(2);
+  });
+});
+
