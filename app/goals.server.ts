@@ -32,6 +32,8 @@ export type GoalInput = {
   baselineValue?: number;
   /** Who answers for it: someone taking part (a coordinator, one of the cluster's managers); the creator by default. */
   ownerId?: string;
+  /** The unfinished goal of the previous cycle it carries over. */
+  carriedFromId?: string;
 };
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
@@ -88,7 +90,7 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
       tx,
     });
     await tx.goal.create({
-      data: { id, programId, scope: input.scope, clusterId: scope.clusterId, area: input.area, metric: input.metric, workflowId, ownerId, createdById: actor.userId },
+      data: { id, programId, scope: input.scope, clusterId: scope.clusterId, area: input.area, metric: input.metric, workflowId, ownerId, carriedFromId: input.carriedFromId ?? null, createdById: actor.userId },
     });
     await audit(tx, { actorId: actor.userId, action: "goal.create", subject: `goal ${id}`, after: { ...input, baseline } });
   });
@@ -181,7 +183,7 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
   const rows: Array<GoalRow> = [];
   for (const goal of goals.filter((g) => maySeeGoal(access.part, g))) {
     const latest = goal.checkIns.at(-1) ?? null;
-    const { snapshot, revision } = await tickGoal(goal.workflowId, today, latest);
+    const { snapshot, revision } = await tickGoal(goal.workflowId, today, goal.checkIns);
     const state = String(snapshot.value);
     const mine = mayWorkOnGoal(access.part, goal);
     const context = snapshot.context;
@@ -213,14 +215,19 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
   return rows;
 }
 
-/** Time moves a goal: at its due date it is achieved or missed. Sent on reading and by the periodic job. */
-async function tickGoal(workflowId: string, today: string, latest: DatedValue | null) {
+/**
+ * Time moves a goal: at its due date it is achieved or missed, judged on the latest check-in by
+ * that date (a later one, say from the next benchmarking round, does not count for it).
+ * Sent on reading and by the periodic job.
+ */
+async function tickGoal(workflowId: string, today: string, checkIns: ReadonlyArray<DatedValue>) {
   const read = async () => {
     const loaded = (await loadWorkflow("goal", workflowId))!;
     return { snapshot: loaded.snapshot as SnapshotFrom<typeof goalMachine>, revision: loaded.revision };
   };
   const before = await read();
-  const tick = { type: "TICK" as const, today, latest: latest && { value: latest.value, date: latest.date } };
+  const byDue = checkIns.filter((c) => c.date <= before.snapshot.context.target.date).sort((a, b) => a.date.localeCompare(b.date)).at(-1) ?? null;
+  const tick = { type: "TICK" as const, today, latest: byDue && { value: byDue.value, date: byDue.date } };
   if (!before.snapshot.can(tick)) return before;
   const result = await sendEvent("goal", workflowId, tick, { actorId: null, expectedRevision: before.revision });
   // Someone else moved it meanwhile: read what they wrote.
@@ -232,9 +239,9 @@ export async function tickAllGoals(today: string): Promise<number> {
   const agreed = await db().workflowInstance.findMany({ where: { kind: "goal", state: "agreed" }, select: { id: true } });
   let moved = 0;
   for (const { id } of agreed) {
-    const goal = await db().goal.findUnique({ where: { workflowId: id }, select: { checkIns: { orderBy: [{ date: "desc" }, { id: "desc" }], take: 1, select: { value: true, date: true } } } });
+    const goal = await db().goal.findUnique({ where: { workflowId: id }, select: { checkIns: { orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true } } } });
     if (!goal) continue;
-    const after = await tickGoal(id, today, goal.checkIns[0] ?? null);
+    const after = await tickGoal(id, today, goal.checkIns);
     if (String(after.snapshot.value) !== "agreed") moved += 1;
   }
   return moved;

@@ -6,7 +6,7 @@ import { addCheckIn, addGoal, goalCommand, ignoreSuggestion, saveJointProject, s
 import { programSeenBy } from "./program-access.server";
 import { db } from "./db.server";
 import { JOINT_PROJECT_STATUSES } from "./program-terms";
-import { advanceCycle } from "./programs.server";
+import { advanceCycle, goalsToCarryOver } from "./programs.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
 import { addWorkshop, assignTask, editWorkshop, taskCommand, workshopCommand } from "./workshops.server";
 import { IMPROVEMENT_AREAS } from "../workflows/goal";
@@ -47,6 +47,7 @@ export const programActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("accept-suggestion"), key: z.string().max(200), area, target: number, dueDate: isoDay }),
   z.object({ intent: z.literal("ignore-suggestion"), key: z.string().max(200) }),
+  z.object({ intent: z.literal("carry-over"), fromGoalId: z.string().max(100), area, target: number, dueDate: isoDay }),
   z.object({ intent: z.literal("agree"), goalId: z.string(), revision }),
   z.object({ intent: z.literal("withdraw"), goalId: z.string(), revision, reason }),
   z.object({ intent: z.literal("change-target"), goalId: z.string(), revision, target: number, dueDate: isoDay, reason }),
@@ -66,7 +67,7 @@ export const programActionSchema = z.discriminatedUnion("intent", [
 ]);
 export type ProgramAction = z.infer<typeof programActionSchema>;
 
-export type ActionOutcome = { ok: true; calendarToken?: string } | { ok: false; status: 400 | 403 | 404 | 409 | 422; error: string };
+export type ActionOutcome = { ok: true; calendarToken?: string; nextProgramId?: string } | { ok: false; status: 400 | 403 | 404 | 409 | 422; error: string };
 
 /** Steps only those who run the program take. */
 const RUN_ONLY = new Set<ProgramAction["intent"]>(["cycle", "add-project", "edit-project", "add-workshop", "edit-workshop", "schedule", "reschedule", "workshop-step", "cancel", "task-assign", "calendar"]);
@@ -93,7 +94,11 @@ export const DONE_MESSAGES: Record<ProgramAction["intent"], string> = {
   "task-waive": "The task was waived.",
   "task-assign": "The task was assigned.",
   calendar: "A new calendar link was made.",
+  "carry-over": "The goal was carried over as a draft of this cycle.",
 };
+
+/** Said on the new program's page when closing a cycle opened it. */
+export const NEXT_CYCLE_MESSAGE = "The previous cycle is closed and this one is open: its baseline is the portfolio's scorecard as of today; carry over the unfinished goals you want below.";
 
 /** The goal, workshop, task or project named by the form, if it belongs to this program. */
 async function belongsToProgram(input: ProgramAction, programId: string): Promise<boolean> {
@@ -130,6 +135,11 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
     }
     case "ignore-suggestion":
       return ignoreSuggestion(viewer, programId, input.key);
+    case "carry-over": {
+      const from = (await goalsToCarryOver(access)).find((g) => g.id === input.fromGoalId);
+      if (!from) return { ok: false, status: 409, error: "That goal is not open for carrying over: reload the page." };
+      return addGoal(viewer, programId, { scope: from.scope, clusterId: from.clusterId ?? undefined, area: input.area, metric: from.metric, target: input.target, dueDate: input.dueDate, carriedFromId: from.id });
+    }
     case "agree":
       return goalCommand(viewer, input.goalId, { type: "AGREE" }, input.revision, today);
     case "withdraw":

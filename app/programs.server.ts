@@ -9,6 +9,7 @@ import { db } from "./db.server";
 import { computeScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { draftWorkshops } from "./workshops.server";
+import { currentLabels, labelsOfClusters } from "./labels.server";
 import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
 import { programFor, programsSeenBy, type ProgramAccess } from "./program-access.server";
 
@@ -17,7 +18,7 @@ import { programFor, programsSeenBy, type ProgramAccess } from "./program-access
 // who follow the portfolio see it too (what each sees: app/auth/roles.ts).
 
 
-export type ProgramInput = { portfolio: string; name: string; startsOn: string; endsOn?: string; catalogueId: string; baselineAsOf: string };
+export type ProgramInput = { portfolio: string; name: string; startsOn: string; endsOn?: string; catalogueId: string; baselineAsOf: string; previousProgramId?: string };
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
 
 
@@ -27,14 +28,22 @@ export async function createProgram(actor: Viewer, input: ProgramInput): Promise
   if (!catalogue) return { ok: false, status: 422, error: `No catalogue ${input.catalogueId} is stored.` };
   const baseline = computeScorecard(catalogue, await latestAssessmentsAsOf(input.baselineAsOf), { asOf: input.baselineAsOf, portfolios: [input.portfolio] }).portfolios[0]!;
   if (baseline.clusters === 0) return { ok: false, status: 422, error: `No cluster of ${input.portfolio} has a benchmarking on or before ${input.baselineAsOf}.` };
-  // Without labels yet (a later issue), a program runs two years by default.
-  const endsOn = input.endsOn ?? format(addYears(parseISO(input.startsOn), 2), "yyyy-MM-dd");
+  // By default the program runs to the earliest expiry of its clusters' labels (the cycle is tied
+  // to their renewal), leaving out labels that expire within a year (a cycle needs the time), or
+  // two years where no such label is held.
+  const members = (await latestAssessmentsAsOf(input.baselineAsOf)).filter((a) => a.portfolios.includes(input.portfolio)).map((a) => a.cluster);
+  const aYearOn = format(addYears(parseISO(input.startsOn), 1), "yyyy-MM-dd");
+  const expiries = currentLabels(await labelsOfClusters(members, input.startsOn))
+    .filter((l) => (l.status === "valid" || l.status === "expiringSoon") && l.validUntil >= aYearOn)
+    .map((l) => l.validUntil)
+    .sort();
+  const endsOn = input.endsOn ?? expiries[0] ?? format(addYears(parseISO(input.startsOn), 2), "yyyy-MM-dd");
   if (endsOn <= input.startsOn) return { ok: false, status: 422, error: "The program must end after it starts." };
   const id = randomUUID();
   await db().$transaction(async (tx) => {
     const cycleId = await createWorkflow("improvementCycle", { input: {}, actorId: actor.userId, tx });
     await tx.program.create({
-      data: { id, portfolio: input.portfolio, name: input.name, startsOn: input.startsOn, endsOn, catalogueId: catalogue.id, baselineAsOf: input.baselineAsOf, baseline: JSON.stringify(baseline), cycleId, createdById: actor.userId },
+      data: { id, portfolio: input.portfolio, name: input.name, startsOn: input.startsOn, endsOn, catalogueId: catalogue.id, baselineAsOf: input.baselineAsOf, baseline: JSON.stringify(baseline), cycleId, previousProgramId: input.previousProgramId ?? null, createdById: actor.userId },
     });
     await draftWorkshops(tx, id, actor.userId);
     await audit(tx, { actorId: actor.userId, action: "program.create", subject: `program ${id}`, after: { name: input.name, portfolio: input.portfolio, baselineAsOf: input.baselineAsOf, catalogueId: catalogue.id } });
@@ -132,11 +141,12 @@ function eventFor(command: CycleCommand, facts: Awaited<ReturnType<typeof cycleF
   }
 }
 
-export async function advanceCycle(actor: Viewer, id: string, command: CycleCommand, expectedRevision: number, today: string): Promise<Outcome> {
+export async function advanceCycle(actor: Viewer, id: string, command: CycleCommand, expectedRevision: number, today: string): Promise<Outcome<{ nextProgramId?: string }>> {
   const program = await programFor(actor, id);
   if (!program) return { ok: false, status: 404, error: "No such program." };
   const facts = await cycleFacts(program);
   const result = await sendEvent("improvementCycle", program.cycleId, eventFor(command, facts, actor.userId, today), { actorId: actor.userId, expectedRevision });
+  if (result.ok && command === "CLOSE") return openNextCycle(actor, program, today);
   if (result.ok) return { ok: true };
   if (result.reason === "changed-meanwhile") return { ok: false, status: 409, error: result.message };
   const context = ((await loadWorkflow("improvementCycle", program.cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>).context;
@@ -147,4 +157,52 @@ export async function advanceCycle(actor: Viewer, id: string, command: CycleComm
         ? reviewBlockers(facts.rebenchmarking, context.goAhead)
         : [];
   return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: why.length ? `Not yet: ${why.join(" ")}` : "This step is not possible at this stage of the cycle." };
+}
+
+/**
+ * A benchmarking round came in for the program's clusters: a cycle in its learning stage moves to
+ * benchmarking again. The review stays the coordinator's step (the page offers it once every
+ * cluster is done, or a decision covers the missing).
+ */
+export async function moveCycleAfterBenchmarking(program: { cycleId: string }, actorId: string | null): Promise<void> {
+  const cycle = (await loadWorkflow("improvementCycle", program.cycleId))!;
+  const event = { type: "START_REBENCHMARKING" } as const;
+  if ((cycle.snapshot as SnapshotFrom<typeof improvementCycleMachine>).can(event)) {
+    await sendEvent("improvementCycle", program.cycleId, event, { actorId, expectedRevision: cycle.revision });
+  }
+}
+
+/**
+ * Closing a cycle opens the next: the portfolio's scorecard as of the closing day (its latest
+ * benchmarking round) is the new baseline under the same methodology, the workshops are drafted
+ * from the template, and the unfinished goals wait on the new program's page to be carried over
+ * (never copied silently).
+ */
+async function openNextCycle(actor: Viewer, closed: { id: string; name: string; portfolio: string; catalogueId: string }, today: string): Promise<Outcome<{ nextProgramId: string }>> {
+  const startYear = Number(today.slice(0, 4));
+  const opened = await createProgram(actor, {
+    portfolio: closed.portfolio,
+    name: `${closed.portfolio.charAt(0).toUpperCase()}${closed.portfolio.slice(1)} ${startYear}-${startYear + 2} (after ${closed.name})`,
+    startsOn: today,
+    catalogueId: closed.catalogueId,
+    baselineAsOf: today,
+    previousProgramId: closed.id,
+  });
+  return opened.ok ? { ok: true, nextProgramId: opened.id } : opened;
+}
+
+/** The unfinished goals of the previous cycle (missed, or still open) not yet carried over into this program. */
+export async function goalsToCarryOver(access: ProgramAccess) {
+  const previous = access.program.previousProgramId;
+  if (!previous) return [];
+  const goals = await db().goal.findMany({ where: { programId: previous }, select: { id: true, scope: true, clusterId: true, area: true, metric: true, workflowId: true } });
+  const carried = new Set((await db().goal.findMany({ where: { programId: access.program.id, carriedFromId: { not: null } }, select: { carriedFromId: true } })).map((g) => g.carriedFromId));
+  const states = new Map((await db().workflowInstance.findMany({ where: { id: { in: goals.map((g) => g.workflowId) } }, select: { id: true, state: true, snapshot: true } })).map((w) => [w.id, w]));
+  return goals
+    .filter((g) => !carried.has(g.id) && ["missed", "agreed"].includes(states.get(g.workflowId)?.state ?? ""))
+    .filter((g) => access.part.runs || (g.scope === "cluster" && g.clusterId !== null && access.part.clusters.includes(g.clusterId)))
+    .map((g) => {
+      const context = (JSON.parse(states.get(g.workflowId)!.snapshot) as { context: { target: { value: number; date: string } } }).context;
+      return { id: g.id, scope: g.scope as "region" | "cluster", clusterId: g.clusterId, area: g.area, metric: g.metric, state: states.get(g.workflowId)!.state, target: context.target };
+    });
 }

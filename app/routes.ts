@@ -19,6 +19,8 @@ export default [
   route("audit", "routes/audit.tsx"),
   route("programs", "routes/programs.tsx"),
   route("programs/:programId", "routes/program.tsx"),
+  route("programs/:programId/report", "routes/program-report.tsx"),
+  route("programs/:programId/report.csv", "routes/program-report-csv.ts"),
   route("calendar/:token", "routes/calendar.ts"),
   route("labels", "routes/labels.tsx"),
   route("inbox", "routes/inbox.tsx"),

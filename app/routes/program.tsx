@@ -4,19 +4,21 @@ import { ScoreValue } from "~/components/band";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { TableScroll } from "~/components/table-scroll";
 import { ActionForm } from "~/components/program/action-form";
-import { AddGoalForm, GoalCard, Suggestions } from "~/components/program/goals";
+import { AddGoalForm, CarryOver, GoalCard, Suggestions } from "~/components/program/goals";
 import { JointProjects } from "~/components/program/projects";
 import { MyTasks, WorkshopCard } from "~/components/program/workshops";
 import { describeIssues, readForm } from "~/forms.server";
-import { programView } from "~/programs.server";
+import { goalsToCarryOver, programView } from "~/programs.server";
 import { goalsOf, jointProjectsOf, suggestionsFor } from "~/goals.server";
 import { programSeenBy } from "~/program-access.server";
-import { DONE_MESSAGES, programActionSchema, runProgramAction } from "~/program-actions.server";
+import { DONE_MESSAGES, NEXT_CYCLE_MESSAGE, programActionSchema, runProgramAction } from "~/program-actions.server";
 import { assignableIn, workshopsOf } from "~/workshops.server";
 import { metricOptions } from "~/program/metrics";
 import { getCatalogue } from "~/catalogues.server";
 import { todayIso } from "~/scorecard/dates";
 import { getSettings } from "~/settings.server";
+import { progressFor } from "~/progress.server";
+import { ProgressSection } from "~/components/program/progress";
 import { CYCLE_STAGES } from "../../workflows/improvement-cycle";
 import type { Route } from "./+types/program";
 
@@ -47,7 +49,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     },
     dimensionTitles: Object.fromEntries(catalogue.dimensions.map((d) => [d.code, d.title])),
     timeZone: getSettings().timeZone,
-    done: DONE_MESSAGES[new URL(request.url).searchParams.get("done") as keyof typeof DONE_MESSAGES] ?? null,
+    progress: await progressFor(access, today),
+    limits: [Number(catalogue.bands.redBelowText), Number(catalogue.bands.greenAboveText)],
+    done: new URL(request.url).searchParams.get("done") === "next-cycle" ? NEXT_CYCLE_MESSAGE : DONE_MESSAGES[new URL(request.url).searchParams.get("done") as keyof typeof DONE_MESSAGES] ?? null,
+    carryOver: mayPropose ? await goalsToCarryOver(access) : [],
   };
 }
 
@@ -61,6 +66,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // The new calendar link is shown once, so it comes back with the answer; every other step
   // redirects (a reload then does not post again) with what was done.
   if (outcome.calendarToken) return { error: null, calendar: `${url.origin}/calendar/${outcome.calendarToken}.ics` };
+  if (outcome.nextProgramId) return redirect(`/programs/${encodeURIComponent(outcome.nextProgramId)}?done=next-cycle`, 303);
   return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}`, 303);
 }
 
@@ -123,6 +129,21 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         ))}
       </section>
 
+      <section aria-labelledby="progress-h">
+        <h2 id="progress-h">Progress against the baseline</h2>
+        {loaderData.progress === null ? (
+          <p className="muted">No cluster has been benchmarked again since the program started; the comparison appears with the new round.</p>
+        ) : "withheld" in loaderData.progress ? (
+          <p className="muted">{loaderData.progress.withheld}</p>
+        ) : (
+          <ProgressSection progress={loaderData.progress.progress} titles={dimensionTitles} baselineAsOf={program.baselineAsOf} limits={loaderData.limits} />
+        )}
+        <p>
+          <Link to={`/programs/${program.id}/report`}>The progress report for the review forum</Link> (printable) ·{" "}
+          <a href={`/programs/${program.id}/report.csv`} download>its goals as CSV</a>
+        </p>
+      </section>
+
       <section aria-labelledby="goals-h">
         <h2 id="goals-h">{part.runs ? "Goals" : part.clusters.length ? "Your goals" : "Regional goals"}</h2>
         {part.seesRegion ? (
@@ -142,6 +163,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
             </section>
           );
         })}
+        <CarryOver goals={loaderData.carryOver} labels={labels} dueDate={program.endsOn} />
         <Suggestions suggestions={suggestions} labels={labels} dueDate={program.endsOn} />
         {goalClusters.length > 0 && <AddGoalForm scopes={part.runs ? ["region", "cluster"] : ["cluster"]} clusters={goalClusters} metrics={metrics} owners={assignees} />}
       </section>

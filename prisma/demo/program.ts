@@ -1,4 +1,12 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Viewer } from "../../app/auth/roles";
+import { importBenchmarks } from "../../app/benchmarks.server";
+import { labelCommand, recordLabel, sendLabelReminders } from "../../app/labels.server";
+import { afterBenchmarkImport } from "../../app/progress.server";
+import { publish } from "../../app/publications.server";
+import { saveObservation } from "../../app/report.server";
+import { programSeenBy } from "../../app/program-access.server";
 import { db } from "../../app/db.server";
 import { addCheckIn, addGoal, goalCommand, saveJointProject } from "../../app/goals.server";
 import { advanceCycle, createProgram } from "../../app/programs.server";
@@ -6,13 +14,31 @@ import { assignTask, editWorkshop, taskCommand, workshopCommand, type WorkshopCo
 import { IMPROVEMENT_AREAS } from "../../workflows/goal";
 
 // The report's improvement program for the Arctic portfolio (section 4), played through the same
-// domain functions people use, each step on its own date: the kickoff in Tromsø on 30-31 October
-// 2017 (held), two sharing-and-learning forums in 2018, forum 4 planned for June 2019; goals for the
-// region and every cluster from the baseline, check-ins along the way, two joint projects.
+// domain functions people use, each step on its own date: Bronze labels from August 2017; the
+// kickoff in Tromsø on 30-31 October 2017 (held), two sharing-and-learning forums in 2018; goals
+// for the region and every cluster from the baseline, check-ins along the way, two joint projects;
+// the 2019 benchmarking round (real but uneven progress), Tromsø Marine's Silver label, the
+// reminders of the expiring Bronze labels, forum 4 in June 2019 and the review it opens.
 
 const [SERVICES, VISIBILITY, STAFFING, COMPETENCE, INTEGRATION, FUNDING] = IMPROVEMENT_AREAS;
 const coordinator: Viewer = { userId: "demo-coordinator", name: "Kari Koordinator", email: "coordinator@demo.rces", grants: [{ role: "coordinator", portfolio: "arctic", clusterId: null }] };
 const manager: Viewer = { userId: "demo-manager", name: "Mats Manager", email: "manager@demo.rces", grants: [{ role: "clusterManager", portfolio: null, clusterId: "arc-tromso-marine" }] };
+const admin: Viewer = { userId: "demo-admin", name: "Ada Admin", email: "admin@demo.rces", grants: [{ role: "admin", portfolio: null, clusterId: null }] };
+
+/** Labels as ESCA awarded them: the Arctic Bronze labels of August 2017, Nordland's from earlier. */
+const LABELS: Array<{ clusterId: string; interviewOn: string; by: Viewer }> = [
+  { clusterId: "arc-tromso-marine", interviewOn: "2017-08-14", by: coordinator },
+  { clusterId: "arc-alta-experience", interviewOn: "2017-08-16", by: coordinator },
+  { clusterId: "arc-hammerfest-energy", interviewOn: "2017-08-21", by: coordinator },
+  { clusterId: "arc-kirkenes-barents", interviewOn: "2017-08-23", by: coordinator },
+  { clusterId: "arc-harstad-offshore", interviewOn: "2017-08-28", by: coordinator },
+  { clusterId: "arc-vadso-food", interviewOn: "2017-08-30", by: coordinator },
+  { clusterId: "ndl-bronnoysund-aqua", interviewOn: "2016-09-13", by: admin },
+  { clusterId: "ndl-narvik-logistics", interviewOn: "2016-10-11", by: admin },
+  { clusterId: "ndl-mosjoen-materials", interviewOn: "2016-11-29", by: admin },
+  // Never renewed: lapsed after its grace year (valid to 2017-10-31, renewable to 2018-10-31).
+  { clusterId: "ndl-morana-metal", interviewOn: "2015-10-20", by: admin },
+];
 
 function must<T extends { ok: boolean }>(what: string, outcome: T): T & { ok: true } {
   if (!outcome.ok) throw new Error(`demo program: ${what}: ${(outcome as unknown as { error: string }).error}`);
@@ -26,11 +52,14 @@ type Goal = { scope: "region" | "cluster"; clusterId?: string; area: string; met
 const GOALS: Array<Goal> = [
   // "Team of 1.6 FTE": the mean team is 0.8 FTE; 41 members need 1.6 for a green C1.
   { scope: "region", area: STAFFING, metric: "fact:fte", target: 1.6, due: "2019-06-30", checkIns: [["2018-03-01", 0.9, "two clusters share a communication officer"], ["2018-10-01", 1.1, "staff academy hires"], ["2019-03-01", 1.2, "county co-funding for two more half posts"]] },
-  { scope: "region", area: SERVICES, metric: "dimension:services", target: 50, due: "2019-06-30", checkIns: [["2018-10-01", 41.7, "self-assessment at forum 3"], ["2019-05-01", 50, "member service catalogue in use"]] },
+  // The 2019 round adds its recomputed value (37.5): real progress, short of the target.
+  { scope: "region", area: SERVICES, metric: "dimension:services", target: 50, due: "2019-06-30", checkIns: [["2018-10-01", 41.7, "self-assessment at forum 3"]] },
   // "4 of 6 clusters Silver by 2019": counted from the label data, no check-ins by hand.
   { scope: "region", area: FUNDING, metric: "labels:SILVER", target: 4, due: "2019-08-31", checkIns: [] },
   // Each cluster: a goal from its own benchmarking report, to the end of 2018 as the report advises.
   { scope: "cluster", clusterId: "arc-tromso-marine", area: STAFFING, metric: "indicator:C1", target: 2, due: "2018-12-31", by: manager, checkIns: [["2018-02-01", 1.18, "part-time event manager"], ["2018-09-01", 1.76, "second hire"], ["2018-12-01", 2.06, "third part-time post"]] },
+  { scope: "cluster", clusterId: "arc-tromso-marine", area: VISIBILITY, metric: "indicator:D3", target: 2, due: "2018-12-31", by: manager, checkIns: [["2018-06-01", 1, "ocean data service"], ["2018-11-15", 2, "international matchmaking"]] },
+  { scope: "cluster", clusterId: "arc-tromso-marine", area: SERVICES, metric: "indicator:A2", target: 10, due: "2018-12-31", by: manager, checkIns: [["2018-10-01", 8, "paid matchmaking"]] },
   { scope: "cluster", clusterId: "arc-alta-experience", area: COMPETENCE, metric: "indicator:C3", target: 5, due: "2018-12-31", checkIns: [["2018-06-01", 3, "two courses"], ["2018-12-15", 5.5, "staff academy modules 1-3"]] },
   { scope: "cluster", clusterId: "arc-hammerfest-energy", area: INTEGRATION, metric: "indicator:CO1", target: 4, due: "2018-12-31", checkIns: [["2018-05-01", 1, "first working group"], ["2018-11-01", 2, "subsea working group"]] },
   { scope: "cluster", clusterId: "arc-kirkenes-barents", area: FUNDING, metric: "indicator:SU1", target: 24, due: "2018-12-31", checkIns: [["2018-04-01", 12, "Interreg funding"], ["2018-12-01", 24, "three-year membership agreements"]] },
@@ -91,6 +120,9 @@ const FORUMS: Array<Forum> = [
 ];
 
 export async function seedDemoProgram(): Promise<void> {
+  for (const label of LABELS) {
+    must(`label ${label.clusterId}`, await recordLabel(label.by, { clusterId: label.clusterId, level: "BRONZE", interviewOn: label.interviewOn, awardingBody: "ESCA", score: null }, "2017-08-31"));
+  }
   const opened = must("open", await createProgram(coordinator, { portfolio: "arctic", name: "Arctic 2017-2019", startsOn: "2017-10-30", endsOn: "2019-08-31", baselineAsOf: "2017-09-01", catalogueId: "rces-2017" }));
   const programId = opened.id;
   const program = await db().program.findUniqueOrThrow({ where: { id: programId } });
@@ -139,4 +171,46 @@ export async function seedDemoProgram(): Promise<void> {
   for (const [index, goal] of GOALS.entries()) {
     for (const [date, value, comment] of goal.checkIns) must(`check-in ${goal.metric}`, await addCheckIn(goal.by ?? coordinator, goalIds[index]!, { value, date, comment }, date));
   }
+
+  // Two Nordland labels renewed in their grace year, from the old expiry date.
+  for (const clusterId of ["ndl-bronnoysund-aqua", "ndl-narvik-logistics"]) {
+    const label = await db().clusterLabel.findFirstOrThrow({ where: { clusterId }, select: { id: true, workflowId: true } });
+    must(`renew ${clusterId}`, await labelCommand(admin, label.id, { type: "RENEW", interviewOn: "2019-02-12" }, await revisionOf(label.workflowId), "2019-02-12"));
+  }
+
+  // The 2019 round, collected before forum 4: the cycle moves to benchmarking again, and goals on
+  // scorecard metrics get their new values as check-ins.
+  const round = await importBenchmarks("benchmarks-2019.csv", await readFile(path.resolve("prisma/demo/benchmarks-2019.csv"), "utf8"), program.catalogueId, { actorId: coordinator.userId });
+  if (!round.ok) throw new Error(`demo program: the 2019 round: ${round.errors.join("; ")}`);
+  await afterBenchmarkImport(round.importId, coordinator.userId);
+
+  // Tromsø Marine: its second benchmarking (2019-04-10) falls in its Silver window, with three declared areas.
+  const tromso = await db().clusterLabel.findFirstOrThrow({ where: { clusterId: "arc-tromso-marine" }, select: { id: true, workflowId: true } });
+  must("Silver for Tromsø Marine", await labelCommand(coordinator, tromso.id, { type: "UPGRADE", level: "SILVER", interviewOn: "2019-05-20", score: null }, await revisionOf(tromso.workflowId), "2019-05-20"));
+  // The reminders of the other Arctic labels (to 2019-08-31): 90 and 60 days ahead.
+  for (const day of ["2019-06-02", "2019-07-02"]) await sendLabelReminders(day);
+
+  // Forum 4 is held on 4 June 2019 and opens the review.
+  for (const task of forum4.filter((t) => t.phase === "preparation")) {
+    const by = task.audience === "clusters" ? manager : coordinator;
+    const state = await db().workshopTask.findUniqueOrThrow({ where: { id: task.id }, select: { done: true } });
+    if (!state.done) must("forum 4 preparation", await taskCommand(by, task.id, { done: true }));
+  }
+  await step(3, { type: "HOLD" }, "2019-06-04");
+  await step(3, { type: "START_FOLLOW_UP" }, "2019-06-04");
+  for (const task of forum4.filter((t) => t.phase === "followUp")) must("forum 4 follow-up", await taskCommand(coordinator, task.id, { done: true }));
+  await step(3, { type: "CLOSE" }, "2019-07-15");
+  must("start the review", await advanceCycle(coordinator, programId, "START_REVIEW", await revisionOf(program.cycleId), "2019-06-04"));
+  // The coordinator publishes the new scorecard: policy makers and managers see the progress too.
+  must("publish the 2019 scorecard", await publish(coordinator, "arctic", "2019-06-01"));
+  for (const [dimension, text] of OBSERVATIONS) {
+    must(`observation ${dimension}`, await saveObservation(coordinator, (await programSeenBy(coordinator, programId))!, dimension, text));
+  }
 }
+
+/** The coordinator's observations for the review forum, per dimension. */
+const OBSERVATIONS: Array<[string, string]> = [
+  ["capacity", "Team capacity grew where clusters found co-funding (Tromsø Marine, Alta); the mean team is 1.3 FTE, still short of 2 per 50 members."],
+  ["sustainability", "Three clusters secured a funding horizon of two years; the county's multi-year agreements made the difference."],
+  ["services", "The shared service catalogue is in use, but paid services are still a small share of the budgets."],
+];

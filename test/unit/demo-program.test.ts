@@ -1,5 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseBenchmarksCsv } from "../../app/scorecard/benchmarks-csv";
+import { parseCatalogueText } from "../../app/scorecard/catalogue";
+import { computeScorecard } from "../../app/scorecard/compute";
 import { afterAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "./db";
 import { ROOT } from "./fixtures";
@@ -13,6 +17,9 @@ const { goalsOf } = await import("../../app/goals.server");
 const { programSeenBy } = await import("../../app/program-access.server");
 const { workshopsOf } = await import("../../app/workshops.server");
 const { db, disconnectDb } = await import("../../app/db.server");
+const { programProgress } = await import("../../app/progress.server");
+const { renewalsMonitor } = await import("../../app/labels.server");
+const { unreadCount } = await import("../../app/inbox.server");
 afterAll(() => disconnectDb());
 
 const coordinator = { userId: "demo-coordinator", name: "Kari", email: "coordinator@demo.rces", grants: [{ role: "coordinator" as const, portfolio: "arctic", clusterId: null }] };
@@ -21,19 +28,18 @@ const { id } = await db().program.findFirstOrThrow({ where: { name: "Arctic 2017
 const access = (await programSeenBy(coordinator, id))!;
 
 describe("the demo's Arctic program 2017-2019", () => {
-  it("held the kickoff in Tromsø on 30 October 2017 and two learning forums in 2018; forum 4 is prepared for June 2019", async () => {
+  it("held the kickoff in Tromsø on 30 October 2017, two learning forums in 2018 and forum 4 in June 2019, and is in its review", async () => {
     const view = await programView(coordinator, access);
-    expect(view.stage).toBe("learning");
+    expect(view.stage).toBe("review");
     expect(view.program).toMatchObject({ startsOn: "2017-10-30", endsOn: "2019-08-31", baselineAsOf: "2017-09-01" });
-    const forums = await workshopsOf(access, coordinator.userId, "2019-05-15");
+    const forums = await workshopsOf(access, coordinator.userId, "2019-09-01");
     expect(forums.map((w) => [w.title, w.date, w.place, w.state])).toEqual([
       ["Forum 1: preparing the improvement program", "2017-10-30", "Tromsø", "closed"],
       ["Forum 2: sharing and learning", "2018-03-14", "Alta", "closed"],
       ["Forum 3: sharing and learning", "2018-10-17", "Hammerfest", "closed"],
-      ["Forum 4: planning the next cycle", "2019-06-04", "Tromsø", "preparing"],
+      ["Forum 4: planning the next cycle", "2019-06-04", "Tromsø", "closed"],
     ]);
     expect(forums[1]!.themes).toBe("Member services volume and pricing; Staffing and funding relative to members. Regional topic: regional branding");
-    expect(forums[3]!.tasks.filter((t) => t.overdue).map((t) => t.title)).toEqual(["Confirm participation and the regional topic"]);
     const projects = await db().jointProject.findMany({ where: { programId: id }, select: { title: true, status: true } });
     expect(projects).toEqual([
       { title: "Shared member service catalogue", status: "running" },
@@ -41,24 +47,79 @@ describe("the demo's Arctic program 2017-2019", () => {
     ]);
   });
 
-  it("has goals for the region and every cluster from the baseline, with check-ins, and outcomes at their due dates", async () => {
-    const goals = await goalsOf(access, "2019-05-15");
-    expect(goals.map((g) => [g.clusterId ?? "region", g.metric, g.baseline.value, g.target.value, g.state, g.health, g.latest?.value])).toEqual([
-      // Team FTE: expected on 2019-03-01 is 0.8 + 0.8 x 546/667 = 1.45; 1.2 is behind by more than twice 10 % of the change.
-      ["region", "fact:fte", 0.8, 1.6, "agreed", "off track", 1.2],
-      ["region", "dimension:services", 33.3, 50, "agreed", "on track", 50],
-      ["region", "labels:SILVER", 0, 4, "agreed", "off track", 0],
-      ["arc-tromso-marine", "indicator:C1", 0.82, 2, "achieved", null, 2.06],
-      ["arc-alta-experience", "indicator:C3", 1.9, 5, "achieved", null, 5.5],
-      ["arc-hammerfest-energy", "indicator:CO1", 0, 4, "missed", null, 2],
-      ["arc-kirkenes-barents", "indicator:SU1", 8, 24, "achieved", null, 24],
-      ["arc-harstad-offshore", "indicator:C1", 1.07, 2, "missed", null, 1.1],
-      ["arc-vadso-food", "indicator:A1", 1, 5, "missed", null, 4],
+  it("has goals for the region and every cluster, check-ins by hand, from the 2019 round and from the labels, and outcomes at their due dates", async () => {
+    const goals = await goalsOf(access, "2019-09-01");
+    expect(goals.map((g) => [g.clusterId ?? "region", g.metric, g.baseline.value, g.target.value, g.state, g.latest?.value, g.latest?.source])).toEqual([
+      // Team FTE: the 2019 round's mean, (3.6 + 1.2 + 0.8 + 0.7 + 0.6 + 1.0) / 6 = 1.3, short of 1.6.
+      ["region", "fact:fte", 0.8, 1.6, "missed", 1.3, "benchmarking 2019-05-15"],
+      // Activities and Services recomputed: 9 green of 24 = 37.5.
+      ["region", "dimension:services", 33.3, 50, "missed", 37.5, "benchmarking 2019-05-15"],
+      // Silver labels by 2019-08-31: Tromsø Marine's alone.
+      ["region", "labels:SILVER", 0, 4, "missed", 1, "labels"],
+      ["arc-tromso-marine", "indicator:C1", 0.82, 2, "achieved", 2.06, "manual"],
+      ["arc-tromso-marine", "indicator:D3", 0, 2, "achieved", 2, "manual"],
+      ["arc-tromso-marine", "indicator:A2", 4, 10, "missed", 8, "manual"],
+      ["arc-alta-experience", "indicator:C3", 1.9, 5, "achieved", 5.5, "manual"],
+      ["arc-hammerfest-energy", "indicator:CO1", 0, 4, "missed", 2, "manual"],
+      ["arc-kirkenes-barents", "indicator:SU1", 8, 24, "achieved", 24, "manual"],
+      ["arc-harstad-offshore", "indicator:C1", 1.07, 2, "missed", 1.1, "manual"],
+      ["arc-vadso-food", "indicator:A1", 1, 5, "missed", 4, "manual"],
     ]);
-    // Mats, the manager of Tromsø Marine, sees the regional goals and his cluster's, and its task for forum 4.
+    // Mats, the manager of Tromsø Marine, sees the regional goals and his cluster's.
     const his = (await programSeenBy(manager, id))!;
-    expect((await goalsOf(his, "2019-05-15")).map((g) => g.clusterId ?? "region")).toEqual(["region", "region", "region", "arc-tromso-marine"]);
-    const tasks = (await workshopsOf(his, manager.userId, "2019-05-15")).flatMap((w) => w.tasks.filter((t) => t.mine));
-    expect(tasks.map((t) => [t.title, t.dueOn, t.done])).toEqual([["Prepare the cluster's progress and input", "2019-05-21", false]]);
+    expect((await goalsOf(his, "2019-09-01")).map((g) => g.clusterId ?? "region")).toEqual(["region", "region", "region", "arc-tromso-marine", "arc-tromso-marine", "arc-tromso-marine"]);
+  });
+
+  it("shows the 2019 round's real but uneven progress, recomputed exactly as the scorecard module computes it", async () => {
+    const progress = await programProgress(access, "2019-09-01");
+    expect([progress.renewed, progress.clusters]).toEqual([6, 6]);
+    expect(progress.comparison.overall).toMatchObject({ before: { green: 89, cells: 186, score: 47.8 }, after: { green: 95, cells: 186, score: 51.1 }, change: 3.3 });
+    expect(progress.comparison.dimensions.map((d) => [d.code, d.before.score, d.after.score, d.change])).toEqual([
+      ["structure", 70, 70, 0],
+      ["strategy", 79.2, 79.2, 0],
+      ["capacity", 25, 33.3, 8.3],
+      ["services", 33.3, 37.5, 4.2],
+      ["cooperation", 45.8, 45.8, 0],
+      ["embedment", 40, 40, 0],
+      ["dynamics", 45.8, 50, 4.2],
+      ["sustainability", 16.7, 50, 33.3],
+    ]);
+    // The same numbers from the two CSV files through the pure scorecard module.
+    const catalogue = parseCatalogueText(readFileSync(path.join(ROOT, "prisma/catalogues/rces-2017.json"), "utf8"));
+    if (!catalogue.ok) throw new Error("catalogue");
+    const rows = ["benchmarks.csv", "benchmarks-2019.csv"].flatMap((file) => {
+      const parsed = parseBenchmarksCsv(readFileSync(path.join(ROOT, "prisma/demo", file), "utf8"), catalogue.catalogue);
+      if (!parsed.ok) throw new Error(file);
+      return parsed.assessments;
+    });
+    expect(progress.current).toEqual(computeScorecard(catalogue.catalogue, rows, { asOf: "2019-09-01", portfolios: ["arctic"] }).portfolios[0]);
+    const tromso = progress.perCluster.find((c) => c.id === "arc-tromso-marine")!;
+    expect(tromso).toMatchObject({ before: "2017-03-14", after: "2019-04-10", overall: { before: 74.2, after: 83.9 } });
+    expect(tromso.changed.map((l) => `${l.code} ${l.from} → ${l.to}`)).toEqual(["C1 red → green", "C3 yellow → green", "A2 red → yellow", "D3 red → green"]);
+    // Vadsø grew to 27 members with 1.0 FTE: its team is now short of 2 per 50 (1.85, yellow).
+    expect(progress.perCluster.find((c) => c.id === "arc-vadso-food")!.changed[0]).toMatchObject({ code: "C1", from: "green", to: "yellow" });
+  });
+
+  it("holds the labels of the story: Bronze from August 2017, Tromsø Marine's Silver, the Silver window, a lapsed and a renewed Nordland label", async () => {
+    const admin = { userId: "demo-admin", name: "Ada", email: "admin@demo.rces", grants: [{ role: "admin" as const, portfolio: null, clusterId: null }] };
+    const arctic = (await renewalsMonitor(coordinator, "arctic", "2019-06-15"))!;
+    expect(arctic.labels.map((l) => [l.clusterId, l.level, l.validUntil, l.status])).toEqual([
+      ["arc-alta-experience", "BRONZE", "2019-08-31", "expiringSoon"],
+      ["arc-hammerfest-energy", "BRONZE", "2019-08-31", "expiringSoon"],
+      ["arc-harstad-offshore", "BRONZE", "2019-08-31", "expiringSoon"],
+      ["arc-kirkenes-barents", "BRONZE", "2019-08-31", "expiringSoon"],
+      ["arc-vadso-food", "BRONZE", "2019-08-31", "expiringSoon"],
+      ["arc-tromso-marine", "SILVER", "2021-05-31", "valid"],
+    ]);
+    expect(arctic.inSilverWindow).toHaveLength(5);
+    const nordland = (await renewalsMonitor(admin, "nordland", "2019-06-15"))!;
+    expect(nordland.labels.map((l) => [l.clusterId, l.validUntil, l.status])).toEqual([
+      ["ndl-morana-metal", "2017-10-31", "lapsed"],
+      ["ndl-mosjoen-materials", "2018-11-30", "inGrace"],
+      ["ndl-bronnoysund-aqua", "2020-09-30", "valid"],
+      ["ndl-narvik-logistics", "2020-10-31", "valid"],
+    ]);
+    // Pia's inbox: the 90- and 60-day reminders of the five Bronze labels (Tromsø's became Silver before).
+    expect(await unreadCount("demo-policy")).toBe(10);
   });
 });

@@ -196,3 +196,30 @@ export function AddGoalForm({
     </ActionForm>
   );
 }
+
+type Unfinished = { id: string; scope: "region" | "cluster"; clusterId: string | null; area: string; metric: string; state: string; target: { value: number; date: string } };
+
+/** The previous cycle's unfinished goals, each offered for carrying over with its target and due date to confirm. */
+export function CarryOver({ goals, labels, dueDate }: { goals: ReadonlyArray<Unfinished>; labels: Labels; dueDate: string }) {
+  if (goals.length === 0) return null;
+  return (
+    <section aria-labelledby="carry-h">
+      <h3 id="carry-h">Unfinished goals of the previous cycle ({goals.length})</h3>
+      <p className="muted">Nothing is carried over by itself: take up those you want, with the new baseline and a new due date.</p>
+      {goals.map((g) => {
+        const title = goalTitle(g, labels);
+        return (
+          <div key={g.id} className="suggestion">
+            <p><strong>{title}</strong>: {g.state}, the target was {g.target.value} by {g.target.date}</p>
+            <ActionForm intent="carry-over" fields={{ fromGoalId: g.id }} label={`Carry over: ${title}`}>
+              <AreaSelect value={g.area} />
+              <label>Target <input name="target" inputMode="decimal" required defaultValue={g.target.value} size={6} /></label>
+              <label>Due <input type="date" name="dueDate" required defaultValue={dueDate} /></label>
+              <button type="submit">Carry over as a draft</button>
+            </ActionForm>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

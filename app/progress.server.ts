@@ -1,0 +1,157 @@
+import type { SnapshotFrom } from "xstate";
+import { audit } from "./audit.server";
+import { publishedAsOf } from "./auth/disclosure";
+import { publicationDates } from "./publications.server";
+import { latestAssessmentsAsOf } from "./benchmarks.server";
+import { getCatalogue } from "./catalogues.server";
+import { db } from "./db.server";
+import type { ProgramAccess } from "./program-access.server";
+import { programClusters } from "./program-access.server";
+import { moveCycleAfterBenchmarking } from "./programs.server";
+import { clusterValue, scorecardValue } from "./program/metrics";
+import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
+import { compareScorecards, lightChanges, type LightChange, type ScorecardComparison } from "./scorecard/progress";
+import { loadWorkflow } from "./workflows.server";
+import type { goalMachine } from "../workflows/goal";
+
+// Progress of a program against its frozen baseline: the same clusters, the baseline's catalogue,
+// each cluster's latest benchmarking now. A new benchmarking round moves the cycle on and gives
+// goals whose metric comes from the scorecard their new value as a check-in with its source.
+
+type Program = ProgramAccess["program"];
+
+/** The program's clusters as benchmarked at the baseline and as of `asOf`, under the baseline's catalogue. */
+async function roundsOf(program: Program, asOf: string) {
+  const catalogue = (await getCatalogue(program.catalogueId))!;
+  const ids = new Set((await programClusters(program)).map((c) => c.id));
+  const atBaseline = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => ids.has(a.cluster));
+  const now = (await latestAssessmentsAsOf(asOf)).filter((a) => ids.has(a.cluster));
+  return { catalogue, atBaseline, now };
+}
+
+export type ClusterProgress = {
+  id: string;
+  name: string;
+  before: string;
+  /** The benchmarking since the program started, or null while there is none. */
+  after: string | null;
+  overall: { before: number | null; after: number | null };
+  changed: Array<LightChange>;
+};
+
+export type ProgramProgress = {
+  asOf: string;
+  /** Clusters benchmarked again since the program started, of all the baseline's. */
+  renewed: number;
+  clusters: number;
+  current: PortfolioScorecard;
+  comparison: ScorecardComparison;
+  /** Per cluster, for those who may see it: who runs the program all, a manager their own. */
+  perCluster: Array<ClusterProgress>;
+};
+
+export async function programProgress(access: Pick<ProgramAccess, "program" | "part">, asOf: string): Promise<ProgramProgress> {
+  const { program, part } = access;
+  const { catalogue, atBaseline, now } = await roundsOf(program, asOf);
+  const baseline = JSON.parse(program.baseline) as PortfolioScorecard;
+  const current = portfolioScorecard(catalogue, program.portfolio, now);
+  const after = new Map(now.map((a) => [a.cluster, a]));
+  const perCluster = atBaseline
+    .filter((a) => part.runs || part.clusters.includes(a.cluster))
+    .map((before) => {
+      const latest = after.get(before.cluster);
+      const renewed = latest && latest.assessedOn >= program.startsOn ? latest : null;
+      return {
+        id: before.cluster,
+        name: before.name,
+        before: before.assessedOn,
+        after: renewed?.assessedOn ?? null,
+        overall: {
+          before: portfolioScorecard(catalogue, before.cluster, [before]).overall.score,
+          after: renewed ? portfolioScorecard(catalogue, before.cluster, [renewed]).overall.score : null,
+        },
+        changed: renewed ? lightChanges(catalogue, before, renewed) : [],
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    asOf,
+    renewed: now.filter((a) => a.assessedOn >= program.startsOn).length,
+    clusters: atBaseline.length,
+    current,
+    comparison: compareScorecards(baseline, current),
+    perCluster,
+  };
+}
+
+/**
+ * After an import: every program with a cluster benchmarked again (since the program started)
+ * moves toward its review, and its agreed goals on scorecard metrics get the new values as
+ * check-ins naming their source. Running it twice records nothing twice.
+ */
+export async function afterBenchmarkImport(importId: number, actorId: string | null): Promise<void> {
+  const imported = await db().assessment.findMany({ where: { importId }, select: { clusterId: true, assessedOn: true } });
+  if (imported.length === 0) return;
+  const clusterIds = [...new Set(imported.map((a) => a.clusterId))];
+  const portfolios = (await db().clusterPortfolio.findMany({ where: { clusterId: { in: clusterIds } }, select: { portfolio: true }, distinct: ["portfolio"] })).map((p) => p.portfolio);
+  const programs = await db().program.findMany({ where: { portfolio: { in: portfolios } } });
+  for (const program of programs) {
+    const members = new Set((await programClusters(program)).map((c) => c.id));
+    const round = imported.filter((a) => members.has(a.clusterId) && a.assessedOn >= program.startsOn);
+    if (round.length === 0) continue;
+    await moveCycleAfterBenchmarking(program, actorId);
+    await recordRoundCheckIns(program, round, actorId);
+  }
+}
+
+async function recordRoundCheckIns(program: Program, round: Array<{ clusterId: string; assessedOn: string }>, actorId: string | null) {
+  const roundEnd = round.map((a) => a.assessedOn).sort().at(-1)!;
+  const { catalogue, now } = await roundsOf(program, roundEnd);
+  const regional = portfolioScorecard(catalogue, program.portfolio, now);
+  const goals = await db().goal.findMany({ where: { programId: program.id }, select: { id: true, scope: true, clusterId: true, metric: true, workflowId: true } });
+  for (const goal of goals) {
+    if (goal.metric.startsWith("free:") || goal.metric.startsWith("labels:")) continue;
+    const snapshot = (await loadWorkflow("goal", goal.workflowId))!.snapshot as SnapshotFrom<typeof goalMachine>;
+    if (String(snapshot.value) !== "agreed") continue;
+    let value: number | null = null;
+    let date: string;
+    if (goal.scope === "region") {
+      value = scorecardValue(regional, goal.metric);
+      date = roundEnd;
+    } else {
+      const benchmarked = round.find((a) => a.clusterId === goal.clusterId);
+      const assessment = benchmarked && now.find((a) => a.cluster === goal.clusterId && a.assessedOn === benchmarked.assessedOn);
+      if (!assessment) continue;
+      value = clusterValue(catalogue, portfolioScorecard(catalogue, assessment.cluster, [assessment]), assessment, goal.metric);
+      date = assessment.assessedOn;
+    }
+    // A value from after the due date does not count for the goal: it is not recorded against it.
+    if (value === null || date > snapshot.context.target.date) continue;
+    const source = `benchmarking ${date}`;
+    if ((await db().checkIn.count({ where: { goalId: goal.id, source } })) > 0) continue;
+    await db().$transaction(async (tx) => {
+      await tx.checkIn.create({ data: { goalId: goal.id, value, date, comment: goal.scope === "region" ? `recomputed from the round up to ${date}` : `from the benchmarking of ${date}`, source, recordedById: actorId ?? "system" } });
+      await audit(tx, { actorId, action: "goal.check-in", subject: `goal ${goal.id}`, after: { value, date, source } });
+    });
+  }
+}
+
+/**
+ * The progress this viewer may see. Those who run the program see it as of today. The others see
+ * the portfolio only as its coordinator published it (disclosure.ts): as of the latest
+ * publication, once one was made after the program started. Null while nothing is to be shown.
+ */
+export async function progressFor(access: Pick<ProgramAccess, "program" | "part">, today: string): Promise<{ progress: ProgramProgress } | { withheld: string } | null> {
+  let asOf = today;
+  if (!access.part.runs) {
+    const published = publishedAsOf(await publicationDates(access.program.portfolio), today);
+    if (!published || published < access.program.startsOn) {
+      return (await db().assessment.count({ where: { cluster: { portfolios: { some: { portfolio: access.program.portfolio } } }, assessedOn: { gte: access.program.startsOn, lte: today } } })) > 0
+        ? { withheld: "The new benchmarking round is shown once the coordinator publishes the portfolio's scorecard after it." }
+        : null;
+    }
+    asOf = published;
+  }
+  const progress = await programProgress(access, asOf);
+  return progress.renewed > 0 ? { progress } : null;
+}

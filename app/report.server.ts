@@ -1,0 +1,71 @@
+import Papa from "papaparse";
+import { audit } from "./audit.server";
+import type { Viewer } from "./auth/roles";
+import { getCatalogue } from "./catalogues.server";
+import { db } from "./db.server";
+import { goalsOf, type GoalRow } from "./goals.server";
+import { labelsOfClusters, currentLabels } from "./labels.server";
+import { programSeenBy, type ProgramAccess } from "./program-access.server";
+import { metricOptions } from "./program/metrics";
+import { progressFor } from "./progress.server";
+
+// The progress report for a program's review forum: the baseline and current scorecards with the
+// change, every goal's outcome, the labels, and the coordinator's observations per dimension; the
+// goals also as CSV for spreadsheets. Each viewer gets what the program page would show them.
+
+export async function programReport(viewer: Viewer, programId: string, today: string) {
+  const access = await programSeenBy(viewer, programId);
+  if (!access) return null;
+  const catalogue = (await getCatalogue(access.program.catalogueId))!;
+  const observations = await db().programObservation.findMany({ where: { programId }, select: { dimension: true, text: true } });
+  return {
+    access,
+    catalogue,
+    goals: await goalsOf(access, today),
+    progress: await progressFor(access, today),
+    labels: currentLabels(await labelsOfClusters(access.clusters.map((c) => c.id), today)),
+    observations: Object.fromEntries(observations.map((o) => [o.dimension, o.text])),
+    metricLabels: {
+      region: Object.fromEntries(metricOptions(catalogue, "region").map((m) => [m.value, m.label])),
+      cluster: Object.fromEntries(metricOptions(catalogue, "cluster").map((m) => [m.value, m.label])),
+    },
+  };
+}
+
+/** The coordinator's observation on one dimension (or "overall"); empty text removes it. */
+export async function saveObservation(actor: Viewer, access: ProgramAccess, dimension: string, text: string): Promise<{ ok: true } | { ok: false; status: 403 | 422; error: string }> {
+  if (!access.part.runs) return { ok: false, status: 403, error: "Only the program's coordinators write its observations." };
+  const catalogue = (await getCatalogue(access.program.catalogueId))!;
+  if (dimension !== "overall" && !catalogue.dimensions.some((d) => d.code === dimension)) return { ok: false, status: 422, error: `No dimension ${dimension} in ${catalogue.id}.` };
+  const key = { programId_dimension: { programId: access.program.id, dimension } };
+  await db().$transaction(async (tx) => {
+    const before = await tx.programObservation.findUnique({ where: key, select: { text: true } });
+    if (text) await tx.programObservation.upsert({ where: key, create: { programId: access.program.id, dimension, text, updatedById: actor.userId }, update: { text, updatedById: actor.userId } });
+    else if (before) await tx.programObservation.delete({ where: key });
+    await audit(tx, { actorId: actor.userId, action: "program.observation", subject: `program ${access.program.id}`, before: before?.text, after: { dimension, text } });
+  });
+  return { ok: true };
+}
+
+/** One row per goal, for people who work in spreadsheets. */
+export function goalsCsv(programName: string, goals: ReadonlyArray<GoalRow>, labels: { metric: { region: Record<string, string>; cluster: Record<string, string> }; cluster: Record<string, string> }): string {
+  const rows = goals.map((g) => ({
+    program: programName,
+    scope: g.scope,
+    cluster: g.clusterId ? labels.cluster[g.clusterId] ?? g.clusterId : "",
+    improvement_area: g.area,
+    metric: labels.metric[g.scope === "region" ? "region" : "cluster"][g.metric] ?? g.metric,
+    baseline: g.baseline.value,
+    baseline_date: g.baseline.date,
+    target: g.target.value,
+    due_date: g.target.date,
+    state: g.state,
+    health: g.health ?? "",
+    latest_value: g.latest?.value ?? "",
+    latest_date: g.latest?.date ?? "",
+    latest_source: g.latest?.source ?? "",
+    check_ins: g.checkIns.length,
+  }));
+  // A leading BOM: spreadsheet programs then read the UTF-8 (Tromsø) right.
+  return "\uFEFF" + Papa.unparse(rows, { newline: "\r\n", escapeFormulae: true });
+}
