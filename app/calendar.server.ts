@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import ical, { ICalCalendarMethod, type ICalCalendar } from "ical-generator";
 import { audit } from "./audit.server";
-import type { Grant, Role, Viewer } from "./auth/roles";
-import { programFor, programSeenBy, programsSeenBy, type ProgramAccess } from "./program-access.server";
+import { isAdmin, managedClusters, type Grant, type Role, type Viewer } from "./auth/roles";
+import { currentLabels, labelsOfClusters } from "./labels.server";
+import { programClusters, programFor, programSeenBy, programsSeenBy, type ProgramAccess } from "./program-access.server";
 import { db } from "./db.server";
 import { getSettings } from "./settings.server";
 import { workshopsOf } from "./workshops.server";
@@ -58,6 +59,14 @@ async function addProgram(calendar: ICalCalendar, access: Pick<ProgramAccess, "p
   }
 }
 
+/** Label expiry dates of these clusters (labels are public), for the living labels as of today. */
+async function addLabelExpiries(calendar: ICalCalendar, clusterIds: ReadonlyArray<string>, today: string) {
+  for (const label of currentLabels(await labelsOfClusters(clusterIds, today))) {
+    if (label.status === "lapsed") continue;
+    calendar.createEvent({ id: `label-${label.id}-${label.validUntil}@rces`, start: day(label.validUntil), allDay: true, summary: `Label expires: ${label.clusterName} (${label.level})` });
+  }
+}
+
 /** The feed behind this token (a program's or a person's), or null for an unknown or replaced token. */
 export async function calendarFeed(token: string, today: string): Promise<string | null> {
   const hash = hashOf(token);
@@ -65,6 +74,7 @@ export async function calendarFeed(token: string, today: string): Promise<string
   if (program) {
     const calendar = ical({ name: program.name, timezone: getSettings().timeZone, method: ICalCalendarMethod.PUBLISH });
     await addProgram(calendar, { program, part: { runs: true, clusters: [], follows: false, seesRegion: true } }, "", today, false);
+    await addLabelExpiries(calendar, (await programClusters(program)).map((c) => c.id), today);
     return calendar.toString();
   }
   const user = await db().user.findUnique({ where: { calendarTokenHash: hash }, select: { id: true, name: true, email: true, grants: { select: { role: true, portfolio: true, clusterId: true } } } });
@@ -77,5 +87,12 @@ export async function calendarFeed(token: string, today: string): Promise<string
     const access = await programSeenBy(viewer, id);
     if (access) await addProgram(calendar, access, user.id, today, !access.part.runs);
   }
+  // The labels of the clusters the person follows: their portfolios' (coordinators, policy makers) and their own.
+  const portfolios = viewer.grants.filter((g) => g.role === "coordinator" || g.role === "policyMaker").map((g) => g.portfolio!);
+  const clusters = await db().cluster.findMany({
+    where: isAdmin(viewer) ? {} : { OR: [{ id: { in: managedClusters(viewer) } }, { portfolios: { some: { portfolio: { in: portfolios } } } }] },
+    select: { id: true },
+  });
+  await addLabelExpiries(calendar, clusters.map((c) => c.id), today);
   return calendar.toString();
 }

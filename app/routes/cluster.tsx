@@ -4,6 +4,9 @@ import { LightBadge, ScoreValue } from "~/components/band";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { catalogueOfImport, clusterAssessments, visibleCluster } from "~/benchmarks.server";
 import { consentOf, setConsent } from "~/people.server";
+import { labelsOfCluster } from "~/labels.server";
+import { LABEL_STATUS_WORDS } from "~/labels/words";
+import { todayIso } from "~/scorecard/dates";
 import { getCatalogue } from "~/catalogues.server";
 import { describeRule } from "~/scorecard/catalogue";
 import { portfolioScorecard } from "~/scorecard/compute";
@@ -56,6 +59,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const need = staffingNeed(catalogue, selected.members);
   return {
     consent: await consentOf(viewer, selected.cluster),
+    labels: await labelsOfCluster(selected.cluster, todayIso()),
     cluster: { id: selected.cluster, name: selected.name },
     selected: {
       assessedOn: selected.assessedOn,
@@ -92,7 +96,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ClusterPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { cluster, selected, staffing, dimensions, history, consent } = loaderData;
+  const { cluster, selected, staffing, dimensions, history, consent, labels } = loaderData;
   const fte = selected.fte === null ? null : Number(selected.fte);
   return (
     <>
@@ -156,6 +160,25 @@ export default function ClusterPage({ loaderData, actionData }: Route.ComponentP
               </tbody>
             </table>
           </TableScroll>
+        )}
+      </section>
+
+      <section aria-labelledby="labels-h">
+        <h2 id="labels-h">Quality labels</h2>
+        {labels.length === 0 ? (
+          <p>No ESCA label recorded.</p>
+        ) : (
+          <ul>
+            {labels.map((l) => (
+              <li key={l.id}>
+                <strong>{l.level}</strong> (interview {l.interviewOn}, {l.awardingBody}{l.score !== null ? `, ${l.score} %` : ""}), valid to {l.validUntil} ·{" "}
+                <span aria-hidden="true">{LABEL_STATUS_WORDS[l.status]?.symbol}</span> {LABEL_STATUS_WORDS[l.status]?.word}
+                {l.status === "inGrace" && <> · renewable to {l.graceEnd}</>}
+                {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to}</span>}
+                {l.history.length > 1 && <span className="muted"> · {l.history.slice(1).map((h) => `${h.event.toLowerCase()} ${h.on}`).join(", ")}</span>}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import ICAL from "ical.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "./db";
 import { ROOT } from "./fixtures";
@@ -69,6 +70,19 @@ describe("the renewals monitor", () => {
     expect(june2.unlabelled.map((c) => c.id)).toEqual(["arc-hammerfest-energy", "arc-harstad-offshore", "arc-vadso-food"]);
     const before = (await renewalsMonitor(policy, "arctic", "2017-08-16"))!;
     expect(before.labels.map((l) => l.clusterId)).toEqual(["arc-kirkenes-barents", "arc-tromso-marine"]); // Alta's came four days later
+  });
+});
+
+describe("calendar feeds", () => {
+  it("carry the expiry dates of the labels a person follows", async () => {
+    const { calendarFeed, newPersonalCalendarToken } = await import("../../app/calendar.server");
+    const calendar = new ICAL.Component(ICAL.parse((await calendarFeed(await newPersonalCalendarToken(manager), "2019-06-02"))!));
+    const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    // Mats manages Tromsø Marine only: its Bronze label, not Alta's; Kirkenes's lapsed one is in nobody's feed.
+    expect(events.map((e) => [e.summary, e.startDate.toString()])).toEqual([["Label expires: Tromsø Marine Tech Cluster (BRONZE)", "2019-08-31"]]);
+    const policyFeed = (await calendarFeed(await newPersonalCalendarToken(policy), "2019-06-02"))!;
+    expect(policyFeed).toContain("SUMMARY:Label expires: Alta Arctic Experience Cluster (BRONZE)");
+    expect(policyFeed).not.toContain("Kirkenes");
   });
 });
 
