@@ -66,6 +66,7 @@ export function goalsCsv(programName: string, goals: ReadonlyArray<GoalRow>, lab
     latest_source: g.latest?.source ?? "",
     check_ins: g.checkIns.length,
   }));
-  // A leading BOM: spreadsheet programs then read the UTF-8 (Tromsø) right.
-  return "\uFEFF" + Papa.unparse(rows, { newline: "\r\n", escapeFormulae: true });
+  // The header even without goals; a leading BOM, so that spreadsheet programs read the UTF-8 (Tromsø) right.
+  const fields = ["program", "scope", "cluster", "improvement_area", "metric", "baseline", "baseline_date", "target", "due_date", "state", "health", "latest_value", "latest_date", "latest_source", "check_ins"] as const;
+  return "\uFEFF" + Papa.unparse({ fields: [...fields], data: rows.map((row) => fields.map((f) => row[f])) }, { newline: "\r\n", escapeFormulae: true });
 }

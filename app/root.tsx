@@ -1,4 +1,5 @@
 import { Form, isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import { useEffect } from "react";
 import type { Route } from "./+types/root";
 import { viewerContext, viewerFromRequest } from "./auth/session.server";
 import { coordinatedPortfolios, isAdmin, mayUseImport, policyPortfolios, ROLE_NAMES } from "./auth/roles";
@@ -91,6 +92,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // A mark that the page is hydrated: before it, React may still reset what was typed into a form
+  // (tests wait for it; people never notice the first few hundred milliseconds).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return <Outlet />;
 }
 

@@ -11,3 +11,9 @@ export async function signInAs(page: Page, who: DemoRole, password = DEMO_PASSWO
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/** Opens a page and waits until it is hydrated, so that what a test fills in is not reset by React. */
+export async function openPage(page: Page, path: string) {
+  await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
