@@ -34,6 +34,11 @@ export async function storeLabelRules(text: string): Promise<{ ok: true; id: str
   return { ok: true, id: parsed.rules.id, created: true };
 }
 
+export async function listLabelRules(): Promise<Array<LabelRuleSet>> {
+  const rows = await db().labelRuleSet.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  return (await Promise.all(rows.map((r) => getLabelRules(r.id)))).filter((r): r is LabelRuleSet => r !== null);
+}
+
 export async function getLabelRules(id: string): Promise<LabelRuleSet | null> {
   const cached = rulesCache.get(id);
   if (cached) return cached;
