@@ -234,9 +234,10 @@ async function tickGoal(workflowId: string, today: string, checkIns: ReadonlyArr
   return result.ok ? { snapshot: result.snapshot, revision: result.revision } : read();
 }
 
-/** The periodic job's part: every agreed goal of every program, moved on to today. */
-export async function tickAllGoals(today: string): Promise<number> {
-  const agreed = await db().workflowInstance.findMany({ where: { kind: "goal", state: "agreed" }, select: { id: true } });
+/** The periodic job's part: every agreed goal (of one program, or of every one), moved on to today. */
+export async function tickAllGoals(today: string, programId?: string): Promise<number> {
+  const ofProgram = programId ? (await db().goal.findMany({ where: { programId }, select: { workflowId: true } })).map((g) => g.workflowId) : null;
+  const agreed = await db().workflowInstance.findMany({ where: { kind: "goal", state: "agreed", ...(ofProgram ? { id: { in: ofProgram } } : {}) }, select: { id: true } });
   let moved = 0;
   for (const { id } of agreed) {
     const goal = await db().goal.findUnique({ where: { workflowId: id }, select: { checkIns: { orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true } } } });

@@ -136,7 +136,7 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
     case "ignore-suggestion":
       return ignoreSuggestion(viewer, programId, input.key);
     case "carry-over": {
-      const from = (await goalsToCarryOver(access)).find((g) => g.id === input.fromGoalId);
+      const from = (await goalsToCarryOver(access, today)).find((g) => g.id === input.fromGoalId);
       if (!from) return { ok: false, status: 409, error: "That goal is not open for carrying over: reload the page." };
       return addGoal(viewer, programId, { scope: from.scope, clusterId: from.clusterId ?? undefined, area: input.area, metric: from.metric, target: input.target, dueDate: input.dueDate, carriedFromId: from.id });
     }

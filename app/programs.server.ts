@@ -10,6 +10,7 @@ import { computeScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { draftWorkshops } from "./workshops.server";
 import { currentLabels, labelsOfClusters } from "./labels.server";
+import { tickAllGoals } from "./goals.server";
 import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
 import { programFor, programsSeenBy, type ProgramAccess } from "./program-access.server";
 
@@ -192,9 +193,10 @@ async function openNextCycle(actor: Viewer, closed: { id: string; name: string; 
 }
 
 /** The unfinished goals of the previous cycle (missed, or still open) not yet carried over into this program. */
-export async function goalsToCarryOver(access: ProgramAccess) {
+export async function goalsToCarryOver(access: ProgramAccess, today: string) {
   const previous = access.program.previousProgramId;
   if (!previous) return [];
+  await tickAllGoals(today, previous); // achieved or missed by now, before judging what is unfinished
   const goals = await db().goal.findMany({ where: { programId: previous }, select: { id: true, scope: true, clusterId: true, area: true, metric: true, workflowId: true } });
   const carried = new Set((await db().goal.findMany({ where: { programId: access.program.id, carriedFromId: { not: null } }, select: { carriedFromId: true } })).map((g) => g.carriedFromId));
   const states = new Map((await db().workflowInstance.findMany({ where: { id: { in: goals.map((g) => g.workflowId) } }, select: { id: true, state: true, snapshot: true } })).map((w) => [w.id, w]));

@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     progress: await progressFor(access, today),
     limits: [Number(catalogue.bands.redBelowText), Number(catalogue.bands.greenAboveText)],
     done: new URL(request.url).searchParams.get("done") === "next-cycle" ? NEXT_CYCLE_MESSAGE : DONE_MESSAGES[new URL(request.url).searchParams.get("done") as keyof typeof DONE_MESSAGES] ?? null,
-    carryOver: mayPropose ? await goalsToCarryOver(access) : [],
+    carryOver: mayPropose ? await goalsToCarryOver(access, today) : [],
   };
 }
 

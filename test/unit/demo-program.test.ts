@@ -123,3 +123,36 @@ describe("the demo's Arctic program 2017-2019", () => {
     expect(await unreadCount("demo-policy")).toBe(10);
   });
 });
+
+describe("closing the demo's cycle", () => {
+  it("opens the next from the new scorecard, drafts its workshops and offers the unfinished goals for carrying over", async () => {
+    const { advanceCycle, goalsToCarryOver } = await import("../../app/programs.server");
+    const { runProgramAction } = await import("../../app/program-actions.server");
+    const view = await programView(coordinator, access);
+    expect(view.commands).toEqual(["CLOSE"]);
+    const closed = await advanceCycle(coordinator, id, "CLOSE", view.revision, "2019-07-20");
+    expect(closed).toMatchObject({ ok: true, nextProgramId: expect.any(String) });
+    const nextId = closed.ok ? closed.nextProgramId! : "";
+    const next = (await programSeenBy(coordinator, nextId))!;
+    // Ends at the earliest label expiry a year or more ahead: Tromsø Marine's Silver (the Bronze labels end in six weeks).
+    expect(next.program).toMatchObject({ name: "Arctic 2019-2021 (after Arctic 2017-2019)", startsOn: "2019-07-20", endsOn: "2021-05-31", baselineAsOf: "2019-07-20", previousProgramId: id });
+    expect(JSON.parse(next.program.baseline).overall).toEqual({ green: 95, cells: 186, score: 51.1, band: "yellow" });
+    expect((await workshopsOf(next, coordinator.userId, "2019-07-20")).map((w) => w.state)).toEqual(["draft", "draft", "draft", "draft"]);
+    expect(await goalsOf(next, "2019-07-20")).toEqual([]); // nothing copied by itself
+    const offered = await goalsToCarryOver(next, "2019-07-20");
+    expect(offered.map((g) => [g.clusterId ?? "region", g.metric, g.state])).toEqual([
+      ["region", "fact:fte", "missed"],
+      ["region", "dimension:services", "missed"],
+      ["region", "labels:SILVER", "missed"], // read as of 2019-09-01 above, after its due date
+      ["arc-tromso-marine", "indicator:A2", "missed"],
+      ["arc-hammerfest-energy", "indicator:CO1", "missed"],
+      ["arc-harstad-offshore", "indicator:C1", "missed"],
+      ["arc-vadso-food", "indicator:A1", "missed"],
+    ]);
+    const fte = offered[0]!;
+    expect(await runProgramAction(coordinator, nextId, { intent: "carry-over", fromGoalId: fte.id, area: "Staffing and funding relative to members", target: 1.6, dueDate: "2021-05-31" }, "2019-07-20")).toMatchObject({ ok: true });
+    const [carried] = await goalsOf(next, "2019-07-20");
+    expect(carried).toMatchObject({ metric: "fact:fte", baseline: { value: 1.3, date: "2019-07-20" }, target: { value: 1.6, date: "2021-05-31" }, state: "draft" });
+    expect((await goalsToCarryOver(next, "2019-07-20")).map((g) => g.metric)).not.toContain("fact:fte");
+  });
+});
