@@ -6,7 +6,7 @@ import { isAdmin, mayActForCluster, maySeePortfolioLabels, type Viewer } from ".
 import { db } from "./db.server";
 import { machineRules, parseLabelRules, type LabelRuleSet } from "./labels/label-rules";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
-import { graceEnd, labelMachine, LABEL_LEVELS, remindersDue, silverWindow, upgradeBlockers, type LabelEvent, type LabelLevel, type LabelStatus, type UpgradeFacts } from "../workflows/label";
+import { graceEnd, labelMachine, LABEL_LEVELS, lastInterview, remindersDue, renewalBlocker, silverWindow, upgradeBlockers, type LabelEvent, type LabelLevel, type LabelStatus, type UpgradeFacts } from "../workflows/label";
 
 // Quality labels of clusters: recorded, renewed and upgraded through the label machine. A label's
 // state on any day is computed by replaying its events up to that day and a TICK with it, so an
@@ -65,9 +65,13 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   const rules = await getLabelRules(rulesId);
   if (!rules) return { ok: false, status: 422, error: `No label rules ${rulesId} are stored.` };
   if (input.interviewOn > today) return { ok: false, status: 422, error: `The interview date ${input.interviewOn} is after today: record a label once it is awarded.` };
+  if (input.level !== "GOLD" && input.score !== null) return { ok: false, status: 422, error: "A score is recorded for a Gold label only (the external assessment's)." };
   if (input.level === "GOLD" && (input.score === null || input.score < rules.goldMinScorePct)) {
     return { ok: false, status: 422, error: `Gold needs an assessed score of at least ${rules.goldMinScorePct} %.` };
   }
+  // The record runs forward: a new label comes after every earlier one, and none may be living then.
+  const later = await db().clusterLabel.findFirst({ where: { clusterId: input.clusterId, interviewOn: { gte: input.interviewOn } }, select: { interviewOn: true } });
+  if (later) return { ok: false, status: 409, error: `The cluster has a label from ${later.interviewOn}: a new label is recorded after the latest one.` };
   const living = (await labelsOfClusters([input.clusterId], input.interviewOn)).find((l) => l.status !== "lapsed");
   if (living) return { ok: false, status: 409, error: `The cluster holds a ${living.level} label valid to ${living.validUntil} on that day: renew or upgrade it instead.` };
   const id = randomUUID();
@@ -120,9 +124,11 @@ export async function labelCommand(actor: Viewer, labelId: string, command: Labe
     return { ok: false, status: 409, error: `This label lapsed after ${graceEnd(context.validUntil, context.rules)}: record a new label from its own interview date.` };
   }
   const why =
-    event.type === "UPGRADE"
-      ? upgradeBlockers(context, event.level, event.facts).join(" ")
-      : `A renewal interview must take place by ${graceEnd(context.validUntil, context.rules)}, the end of the grace year.`;
+    event.type === "RENEW"
+      ? renewalBlocker(context, event.interviewOn)
+      : event.interviewOn <= lastInterview(context)
+        ? `An upgrade interview comes after the label's last interview (${lastInterview(context)}).`
+        : upgradeBlockers(context, event.level, event.facts).join(" ");
   return { ok: false, status: 409, error: `Not possible: ${why}` };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition } from "xstate";
-import { graceEnd, labelMachine, remindersDue, silverWindow, statusOn, upgradeBlockers, validityEnd, type LabelEvent, type LabelRules } from "./label";
+import { graceEnd, labelMachine, remindersDue, renewalBlocker, silverWindow, statusOn, upgradeBlockers, validityEnd, type LabelEvent, type LabelRules } from "./label";
 
 // The ESCA rules as prisma/label-rules/esca-2017.json states them.
 const rules: LabelRules = {
@@ -66,6 +66,17 @@ describe("renewal", () => {
     expect(early.context.validUntil).toBe("2021-08-31");
   });
 
+  it("counts only after the label's last interview and from 90 days before expiry: no stacking of validity", () => {
+    expect(renewalBlocker(run().context, "2017-08-01")).toBe("A renewal interview comes after the label's last interview (2017-08-15).");
+    expect(run({ type: "RENEW", interviewOn: "2017-08-01" }).context.validUntil).toBe("2019-08-31");
+    expect(renewalBlocker(run().context, "2019-06-01")).toBe("A renewal interview counts from 2019-06-02 (90 days before the expiry on 2019-08-31).");
+    expect(run({ type: "RENEW", interviewOn: "2019-06-01" }).context.validUntil).toBe("2019-08-31");
+    expect(run({ type: "RENEW", interviewOn: "2019-06-02" }).context.validUntil).toBe("2021-08-31");
+    // Renewed once, a second renewal on the next day stacks nothing.
+    const renewed = run({ type: "RENEW", interviewOn: "2019-06-02" });
+    expect(transition(labelMachine, renewed, { type: "RENEW", interviewOn: "2019-06-03" })[0].context.validUntil).toBe("2021-08-31");
+  });
+
   it("on the last day of grace still counts; after it the label has lapsed and takes no renewal", () => {
     expect(run({ type: "RENEW", interviewOn: "2020-08-31" }).context.validUntil).toBe("2021-08-31");
     const late = run({ type: "RENEW", interviewOn: "2020-09-01" });
@@ -105,6 +116,10 @@ describe("upgrades", () => {
     const awarded = run(gold(80));
     expect(awarded.context).toMatchObject({ level: "GOLD", score: 80, validUntil: "2021-05-31" });
     expect(upgradeBlockers(run().context, "GOLD", facts([], 0, 75))).toEqual(["Gold needs an assessed score of at least 80 %; the score is 75 %."]);
+  });
+
+  it("is dated after the label's last interview, never back in time", () => {
+    expect(run({ type: "UPGRADE", level: "GOLD", interviewOn: "2010-01-01", facts: facts([], 0, 90) }).context).toMatchObject({ level: "BRONZE", validUntil: "2019-08-31" });
   });
 
   it("is possible in grace but not once lapsed", () => {

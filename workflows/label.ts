@@ -1,4 +1,4 @@
-import { addMonths, differenceInCalendarDays, endOfMonth, format, parseISO } from "date-fns";
+import { addMonths, differenceInCalendarDays, endOfMonth, format, parseISO, subDays } from "date-fns";
 import { assign, setup } from "xstate";
 
 // An ESCA quality label of one cluster: valid -> expiringSoon -> inGrace -> lapsed. Pure: dates
@@ -99,6 +99,25 @@ export function upgradeBlockers(context: Pick<LabelContext, "level" | "bronzeBen
   return blockers;
 }
 
+/** The latest interview on the label's record: its award, a renewal or an upgrade. */
+export function lastInterview(context: Pick<LabelContext, "history">): string {
+  return context.history.map((h) => h.on).sort().at(-1)!;
+}
+
+/**
+ * Why a renewal interview on this day does not count, or null when it does: it must come after
+ * the label's last interview, no earlier than the label's "expiring soon" period before its expiry
+ * (a renewal is not a way to stack validity), and before the grace year is over.
+ */
+export function renewalBlocker(context: Pick<LabelContext, "history" | "validUntil" | "rules">, interviewOn: string): string | null {
+  const opens = iso(subDays(day(context.validUntil), context.rules.expiringSoonDays));
+  const closes = graceEnd(context.validUntil, context.rules);
+  if (interviewOn <= lastInterview(context)) return `A renewal interview comes after the label's last interview (${lastInterview(context)}).`;
+  if (interviewOn < opens) return `A renewal interview counts from ${opens} (${context.rules.expiringSoonDays} days before the expiry on ${context.validUntil}).`;
+  if (interviewOn > closes) return `A renewal interview must take place by ${closes}, the end of the grace year.`;
+  return null;
+}
+
 /** The reminder days (before expiry; 0: at expiry) that have come by `today`, most urgent first. */
 export function remindersDue(validUntil: string, today: string, rules: Pick<LabelRules, "reminderDays">): Array<number> {
   const left = differenceInCalendarDays(day(validUntil), day(today));
@@ -118,9 +137,9 @@ const labelSetup = setup({
     inGrace: ({ context }) => statusOn(context.validUntil, context.asOf, context.rules) === "inGrace",
     expiringSoon: ({ context }) => statusOn(context.validUntil, context.asOf, context.rules) === "expiringSoon",
     valid: ({ context }) => statusOn(context.validUntil, context.asOf, context.rules) === "valid",
-    // A renewal interview counts when it takes place before the grace year is over.
-    renewable: ({ context, event }) => event.type === "RENEW" && event.interviewOn <= graceEnd(context.validUntil, context.rules),
-    upgradable: ({ context, event }) => event.type === "UPGRADE" && upgradeBlockers(context, event.level, event.facts).length === 0,
+    renewable: ({ context, event }) => event.type === "RENEW" && renewalBlocker(context, event.interviewOn) === null,
+    upgradable: ({ context, event }) =>
+      event.type === "UPGRADE" && event.interviewOn > lastInterview(context) && upgradeBlockers(context, event.level, event.facts).length === 0,
   },
   actions: {
     tick: assign({ asOf: ({ context, event }) => (event.type === "TICK" ? later(context.asOf, event.today) : context.asOf) }),

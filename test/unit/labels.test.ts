@@ -44,6 +44,9 @@ describe("recording labels", () => {
     expect((await recordLabel(coordinator, bronze("arc-tromso-marine", "2017-08-15"), "2017-08-31")).ok).toBe(true);
     expect(await recordLabel(coordinator, bronze("arc-tromso-marine", "2018-01-10"), "2018-01-10")).toEqual({ ok: false, status: 409, error: "The cluster holds a BRONZE label valid to 2019-08-31 on that day: renew or upgrade it instead." });
     expect(await recordLabel(coordinator, { ...bronze("arc-alta-experience", "2017-08-20"), level: "GOLD", score: 79 }, "2017-08-31")).toMatchObject({ ok: false, status: 422 });
+    expect(await recordLabel(coordinator, { ...bronze("arc-alta-experience", "2017-08-20"), score: 95 }, "2017-08-31")).toEqual({ ok: false, status: 422, error: "A score is recorded for a Gold label only (the external assessment's)." });
+    // Back-dated before Tromsø's Bronze: it would make two living labels.
+    expect(await recordLabel(coordinator, { ...bronze("arc-tromso-marine", "2017-08-01"), level: "GOLD", score: 85 }, "2017-08-31")).toEqual({ ok: false, status: 409, error: "The cluster has a label from 2017-08-15: a new label is recorded after the latest one." });
     expect((await recordLabel(coordinator, bronze("arc-alta-experience", "2017-08-20"), "2017-08-31")).ok).toBe(true);
     // Kirkenes: a Bronze of 2015, lapsed after its grace year (valid to 2017-10-31, renewable to 2018-10-31).
     expect((await recordLabel(coordinator, bronze("arc-kirkenes-barents", "2015-10-05"), "2017-08-31")).ok).toBe(true);
@@ -130,6 +133,12 @@ describe("renewals and upgrades", () => {
       error: "This label lapsed after 2018-10-31: record a new label from its own interview date.",
     });
     expect(await labelCommand(policy, alta.id, { type: "RENEW", interviewOn: "2020-02-20" }, 0, "2020-02-21")).toMatchObject({ ok: false, status: 403 });
+    // Renewed to 2021-08-31: another renewal right away would stack validity.
+    expect(await labelCommand(coordinator, alta.id, { type: "RENEW", interviewOn: "2020-02-22" }, await revision(alta.id), "2020-02-22")).toEqual({
+      ok: false,
+      status: 409,
+      error: "Not possible: A renewal interview counts from 2021-06-02 (90 days before the expiry on 2021-08-31).",
+    });
   });
 
   it("upgrade to Silver only with a second benchmarking in the window and three declared improvement areas", async () => {
