@@ -300,7 +300,10 @@ function toAssessment(row: AssessmentRow): StoredAssessment {
  * Each cluster's latest assessment on or before asOf (and not before since): exactly the rows a
  * scorecard needs. Standard SQL over the (clusterId, assessedOn) index, portable to PostgreSQL.
  */
-export async function latestAssessmentsAsOf(asOf: string, since = "0000-01-01"): Promise<Array<StoredAssessment>> {
+export async function latestAssessmentsAsOf(asOf: string, since = "0000-01-01", upToImport: number | null = null): Promise<Array<StoredAssessment>> {
+  // upToImport: only what the imports up to this one stored (import ids grow with time), so that a
+  // frozen baseline is not changed by a later import of a benchmarking dated on or before its day.
+  const lastImport = upToImport ?? Number.MAX_SAFE_INTEGER;
   const rows = await db().$queryRaw<Array<Omit<AssessmentRow, "cluster"> & { clusterName: string }>>`
     SELECT a."id", a."clusterId", a."assessedOn", a."portfolios", a."members", a."potentialMembers", a."fte",
            a."publicFundingPct", a."smePct", a."values", a."importId", c."name" AS "clusterName"
@@ -308,7 +311,7 @@ export async function latestAssessmentsAsOf(asOf: string, since = "0000-01-01"):
     JOIN "Cluster" c ON c."id" = a."clusterId"
     WHERE a."assessedOn" = (
       SELECT MAX(b."assessedOn") FROM "Assessment" b
-      WHERE b."clusterId" = a."clusterId" AND b."assessedOn" <= ${asOf} AND b."assessedOn" >= ${since}
+      WHERE b."clusterId" = a."clusterId" AND b."assessedOn" <= ${asOf} AND b."assessedOn" >= ${since} AND b."importId" <= ${lastImport}
     )`;
   return rows.map(({ clusterName, ...row }) => toAssessment({ ...row, id: Number(row.id), importId: Number(row.importId), cluster: { name: clusterName } }));
 }

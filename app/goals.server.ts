@@ -2,14 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { maySeeGoal, mayWorkOnGoal, type ProgramPart, type Viewer } from "./auth/roles";
-import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
 import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { goalHealth, type DatedValue, type GoalContext, type GoalHealth, type goalMachine } from "../workflows/goal";
 import type { JointProjectStatus } from "./program-terms";
-import { programClusters, programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
+import { baselineAssessments, programClusters, programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
 import { getSettings } from "./settings.server";
 import { clusterValue, isLabelMetric, isMetric, metricBounds, needsManualBaseline, scorecardValue } from "./program/metrics";
 import { clustersHoldingAtLeast } from "./labels.server";
@@ -43,7 +42,7 @@ const NOT_YOURS = "Only the program's coordinators and the cluster's managers ch
 /** A cluster's benchmarking at the program's baseline date, with its own scorecard. */
 async function clusterAtBaseline(program: ProgramAccess["program"], clusterId: string) {
   const catalogue = (await getCatalogue(program.catalogueId))!;
-  const own = (await latestAssessmentsAsOf(program.baselineAsOf)).find((a) => a.cluster === clusterId && a.portfolios.includes(program.portfolio));
+  const own = (await baselineAssessments(program)).find((a) => a.cluster === clusterId);
   return own ? { catalogue, assessment: own, card: portfolioScorecard(catalogue, own.cluster, [own]) } : null;
 }
 
@@ -125,7 +124,7 @@ async function syncLabelGoals(access: Pick<ProgramAccess, "program" | "clusters"
 
 /** The label goals of a portfolio's programs, with the count as of a day, for the renewals monitor. */
 export async function labelGoalsOf(portfolio: string, asOf: string) {
-  const programs = await db().program.findMany({ where: { portfolio }, select: { id: true, name: true, portfolio: true, baselineAsOf: true }, orderBy: { startsOn: "asc" } });
+  const programs = await db().program.findMany({ where: { portfolio }, select: { id: true, name: true, portfolio: true, baselineAsOf: true, createdAt: true }, orderBy: { startsOn: "asc" } });
   const rows = [];
   for (const program of programs) {
     const clusters = await programClusters(program);
@@ -308,7 +307,7 @@ export async function suggestionsFor(access: ProgramAccess): Promise<Array<Sugge
   const { program, part } = access;
   const catalogue = await getCatalogue(program.catalogueId);
   if (!catalogue) return [];
-  const members = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => a.portfolios.includes(program.portfolio));
+  const members = await baselineAssessments(program);
   const all = [
     ...(part.runs ? regionSuggestions(catalogue, JSON.parse(program.baseline) as PortfolioScorecard) : []),
     ...members.filter((m) => part.runs || part.clusters.includes(m.cluster)).flatMap((m) => clusterSuggestions(catalogue, m)),

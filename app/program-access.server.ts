@@ -27,12 +27,20 @@ export async function programsSeenBy(viewer: Viewer): Promise<Prisma.ProgramWher
   return { portfolio: { in: [...new Set([...coordinatedPortfolios(viewer), ...policyPortfolios(viewer), ...ofManaged])] } };
 }
 
+type BaselineOf = { portfolio: string; baselineAsOf: string; createdAt: Date };
+
+/**
+ * The benchmarkings the program's frozen baseline was made of: each portfolio cluster's latest as
+ * of the baseline date, as stored when the program opened (a later import cannot change them).
+ */
+export async function baselineAssessments(program: BaselineOf) {
+  const last = await db().benchmarkImport.findFirst({ where: { importedAt: { lte: program.createdAt } }, orderBy: { id: "desc" }, select: { id: true } });
+  return (await latestAssessmentsAsOf(program.baselineAsOf, undefined, last?.id ?? 0)).filter((a) => a.portfolios.includes(program.portfolio));
+}
+
 /** The clusters of a program: those of its portfolio in the frozen baseline. */
-export async function programClusters(program: { portfolio: string; baselineAsOf: string }): Promise<Array<{ id: string; name: string }>> {
-  return (await latestAssessmentsAsOf(program.baselineAsOf))
-    .filter((a) => a.portfolios.includes(program.portfolio))
-    .map((a) => ({ id: a.cluster, name: a.name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+export async function programClusters(program: BaselineOf): Promise<Array<{ id: string; name: string }>> {
+  return (await baselineAssessments(program)).map((a) => ({ id: a.cluster, name: a.name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export type ProgramAccess = {

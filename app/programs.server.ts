@@ -12,7 +12,7 @@ import { draftWorkshops } from "./workshops.server";
 import { currentLabels, labelsOfClusters } from "./labels.server";
 import { tickAllGoals } from "./goals.server";
 import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
-import { programFor, programsSeenBy, type ProgramAccess } from "./program-access.server";
+import { baselineAssessments, programFor, programsSeenBy, type ProgramAccess } from "./program-access.server";
 
 // Improvement programs: a portfolio's two-year cycle, started from a frozen baseline scorecard.
 // Its coordinators and administrators run it; the managers of its clusters and the policy makers
@@ -61,22 +61,22 @@ export async function listPrograms(viewer: Viewer) {
 }
 
 /** Clusters of the baseline still without a benchmarking after the program started. */
-async function notRebenchmarked(program: { portfolio: string; startsOn: string; baselineAsOf: string }): Promise<Array<string>> {
-  const atBaseline = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => a.portfolios.includes(program.portfolio)).map((a) => a.cluster);
+async function notRebenchmarked(program: { portfolio: string; startsOn: string; baselineAsOf: string; createdAt: Date }): Promise<Array<string>> {
+  const atBaseline = (await baselineAssessments(program)).map((a) => a.cluster);
   const renewed = await db().assessment.findMany({ where: { clusterId: { in: atBaseline }, assessedOn: { gte: program.startsOn } }, select: { clusterId: true }, distinct: ["clusterId"] });
   const done = new Set(renewed.map((r) => r.clusterId));
   return atBaseline.filter((id) => !done.has(id)).sort();
 }
 
 /** The facts the cycle's guards need now, from the program's goals, joint projects and benchmarkings. */
-async function cycleFacts(program: { id: string; portfolio: string; startsOn: string; baselineAsOf: string }) {
+async function cycleFacts(program: { id: string; portfolio: string; startsOn: string; baselineAsOf: string; createdAt: Date }) {
   const goals = await db().goal.findMany({ where: { programId: program.id }, select: { scope: true, clusterId: true, workflowId: true } });
   const states = new Map(
     (await db().workflowInstance.findMany({ where: { id: { in: goals.map((g) => g.workflowId) } }, select: { id: true, state: true } })).map((w) => [w.id, w.state]),
   );
   const agreed = goals.filter((g) => states.get(g.workflowId) === "agreed");
   const withGoal = new Set(agreed.filter((g) => g.scope === "cluster").map((g) => g.clusterId));
-  const active = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => a.portfolios.includes(program.portfolio)).map((a) => a.cluster);
+  const active = (await baselineAssessments(program)).map((a) => a.cluster);
   return {
     kickoff: {
       agreedRegionalGoals: agreed.filter((g) => g.scope === "region").length,
@@ -137,6 +137,8 @@ function eventFor(command: CycleCommand, facts: Awaited<ReturnType<typeof cycleF
       return { type: command, facts: facts.rebenchmarking };
     case "DECIDE_GO_AHEAD":
       return { type: command, decision: { decidedBy: actorId, at: today, without: facts.rebenchmarking.clustersNotRebenchmarked } };
+    case "CLOSE":
+      return { type: command, today };
     default:
       return { type: command };
   }

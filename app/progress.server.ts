@@ -6,13 +6,14 @@ import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
 import type { ProgramAccess } from "./program-access.server";
-import { programClusters } from "./program-access.server";
+import { baselineAssessments, programClusters } from "./program-access.server";
 import { moveCycleAfterBenchmarking } from "./programs.server";
 import { clusterValue, scorecardValue } from "./program/metrics";
 import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { compareScorecards, lightChanges, type LightChange, type ScorecardComparison } from "./scorecard/progress";
 import { loadWorkflow } from "./workflows.server";
 import type { goalMachine } from "../workflows/goal";
+import type { improvementCycleMachine } from "../workflows/improvement-cycle";
 
 // Progress of a program against its frozen baseline: the same clusters, the baseline's catalogue,
 // each cluster's latest benchmarking now. A new benchmarking round moves the cycle on and gives
@@ -21,11 +22,11 @@ import type { goalMachine } from "../workflows/goal";
 type Program = ProgramAccess["program"];
 
 /** The program's clusters as benchmarked at the baseline and as of `asOf`, under the baseline's catalogue. */
-async function roundsOf(program: Program, asOf: string) {
+async function roundsOf(program: Program, asOf: string, upToImport: number | null = null) {
   const catalogue = (await getCatalogue(program.catalogueId))!;
-  const ids = new Set((await programClusters(program)).map((c) => c.id));
-  const atBaseline = (await latestAssessmentsAsOf(program.baselineAsOf)).filter((a) => ids.has(a.cluster));
-  const now = (await latestAssessmentsAsOf(asOf)).filter((a) => ids.has(a.cluster));
+  const atBaseline = await baselineAssessments(program);
+  const ids = new Set(atBaseline.map((a) => a.cluster));
+  const now = (await latestAssessmentsAsOf(asOf, undefined, upToImport)).filter((a) => ids.has(a.cluster));
   return { catalogue, atBaseline, now };
 }
 
@@ -50,9 +51,9 @@ export type ProgramProgress = {
   perCluster: Array<ClusterProgress>;
 };
 
-export async function programProgress(access: Pick<ProgramAccess, "program" | "part">, asOf: string): Promise<ProgramProgress> {
+export async function programProgress(access: Pick<ProgramAccess, "program" | "part">, asOf: string, upToImport: number | null = null): Promise<ProgramProgress> {
   const { program, part } = access;
-  const { catalogue, atBaseline, now } = await roundsOf(program, asOf);
+  const { catalogue, atBaseline, now } = await roundsOf(program, asOf, upToImport);
   const baseline = JSON.parse(program.baseline) as PortfolioScorecard;
   const current = portfolioScorecard(catalogue, program.portfolio, now);
   const after = new Map(now.map((a) => [a.cluster, a]));
@@ -136,15 +137,28 @@ async function recordRoundCheckIns(program: Program, round: Array<{ clusterId: s
   }
 }
 
+/** For a closed cycle, the last import stored before it closed (what came later is not its story); null while open. */
+async function importsWhenClosed(program: { cycleId: string }): Promise<number | null> {
+  const closed = await db().workflowEvent.findFirst({ where: { instanceId: program.cycleId, type: "CLOSE" }, select: { at: true } });
+  if (!closed) return null;
+  return (await db().benchmarkImport.findFirst({ where: { importedAt: { lte: closed.at } }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0;
+}
+
+/** The day a program is shown as of: today, or for a closed cycle its closing day (it stays as it was then). */
+export async function programDay(program: { cycleId: string }, today: string): Promise<string> {
+  const cycle = (await loadWorkflow("improvementCycle", program.cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>;
+  return cycle.context.closedOn && cycle.context.closedOn < today ? cycle.context.closedOn : today;
+}
+
 /**
  * The progress this viewer may see. Those who run the program see it as of today. The others see
  * the portfolio only as its coordinator published it (disclosure.ts): as of the latest
  * publication, once one was made after the program started. Null while nothing is to be shown.
  */
 export async function progressFor(access: Pick<ProgramAccess, "program" | "part">, today: string): Promise<{ progress: ProgramProgress } | { withheld: string } | null> {
-  let asOf = today;
+  let asOf = await programDay(access.program, today);
   if (!access.part.runs) {
-    const published = publishedAsOf(await publicationDates(access.program.portfolio), today);
+    const published = publishedAsOf(await publicationDates(access.program.portfolio), asOf);
     if (!published || published < access.program.startsOn) {
       return (await db().assessment.count({ where: { cluster: { portfolios: { some: { portfolio: access.program.portfolio } } }, assessedOn: { gte: access.program.startsOn, lte: today } } })) > 0
         ? { withheld: "The new benchmarking round is shown once the coordinator publishes the portfolio's scorecard after it." }
@@ -152,6 +166,6 @@ export async function progressFor(access: Pick<ProgramAccess, "program" | "part"
     }
     asOf = published;
   }
-  const progress = await programProgress(access, asOf);
+  const progress = await programProgress(access, asOf, await importsWhenClosed(access.program));
   return progress.renewed > 0 ? { progress } : null;
 }

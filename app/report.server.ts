@@ -7,7 +7,7 @@ import { goalsOf, type GoalRow } from "./goals.server";
 import { labelsOfClusters, currentLabels } from "./labels.server";
 import { programSeenBy, type ProgramAccess } from "./program-access.server";
 import { metricOptions } from "./program/metrics";
-import { progressFor } from "./progress.server";
+import { programDay, progressFor } from "./progress.server";
 
 // The progress report for a program's review forum: the baseline and current scorecards with the
 // change, every goal's outcome, the labels, and the coordinator's observations per dimension; the
@@ -18,12 +18,14 @@ export async function programReport(viewer: Viewer, programId: string, today: st
   if (!access) return null;
   const catalogue = (await getCatalogue(access.program.catalogueId))!;
   const observations = await db().programObservation.findMany({ where: { programId }, select: { dimension: true, text: true } });
+  const day = await programDay(access.program, today);
   return {
     access,
     catalogue,
+    day,
     goals: await goalsOf(access, today),
     progress: await progressFor(access, today),
-    labels: currentLabels(await labelsOfClusters(access.clusters.map((c) => c.id), today)),
+    labels: currentLabels(await labelsOfClusters(access.clusters.map((c) => c.id), day)),
     observations: Object.fromEntries(observations.map((o) => [o.dimension, o.text])),
     metricLabels: {
       region: Object.fromEntries(metricOptions(catalogue, "region").map((m) => [m.value, m.label])),

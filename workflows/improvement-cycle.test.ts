@@ -16,9 +16,10 @@ describe("improvement cycle machine", () => {
     expect(run().value).toBe("baseline");
     expect(run({ type: "START_KICKOFF" }).value).toBe("kickoff");
     expect(run(...toLearning).value).toBe("learning");
-    const all = run(...toLearning, { type: "START_REBENCHMARKING" }, { type: "START_REVIEW", facts: { clustersNotRebenchmarked: [] } }, { type: "CLOSE" });
+    const all = run(...toLearning, { type: "START_REBENCHMARKING" }, { type: "START_REVIEW", facts: { clustersNotRebenchmarked: [] } }, { type: "CLOSE", today: "2019-07-01" });
     expect(all.value).toBe("closed");
     expect(all.status).toBe("done");
+    expect(all.context.closedOn).toBe("2019-07-01");
   });
 
   it("completes the kickoff only with a regional goal, a goal per active cluster and the agreed joint projects, saying what is missing", () => {
@@ -56,6 +57,6 @@ describe("improvement cycle machine", () => {
 
   it("refuses events out of order", () => {
     expect(run({ type: "START_REBENCHMARKING" }).value).toBe("baseline");
-    expect(run({ type: "START_KICKOFF" }).can({ type: "CLOSE" })).toBe(false);
+    expect(run({ type: "START_KICKOFF" }).can({ type: "CLOSE", today: "2019-07-01" })).toBe(false);
   });
 });

@@ -27,6 +27,8 @@ export type GoAheadDecision = { decidedBy: string; at: string; without: Readonly
 export type CycleContext = {
   requiredJointProjects: number;
   goAhead: GoAheadDecision | null;
+  /** The day the cycle closed (YYYY-MM-DD): its progress stays as it was then. Absent before. */
+  closedOn?: string;
 };
 
 export type CycleEvent =
@@ -35,7 +37,7 @@ export type CycleEvent =
   | { type: "START_REBENCHMARKING" }
   | { type: "DECIDE_GO_AHEAD"; decision: GoAheadDecision }
   | { type: "START_REVIEW"; facts: RebenchmarkingFacts }
-  | { type: "CLOSE" };
+  | { type: "CLOSE"; today: string };
 
 export function kickoffBlockers(facts: KickoffFacts, requiredJointProjects: number): Array<string> {
   const blockers: Array<string> = [];
@@ -86,7 +88,7 @@ export const improvementCycleMachine = setup({
         START_REVIEW: { guard: "reviewReady", target: "review" },
       },
     },
-    review: { on: { CLOSE: { target: "closed" } } },
+    review: { on: { CLOSE: { target: "closed", actions: assign({ closedOn: ({ event }) => event.today }) } } },
     closed: { type: "final" },
   },
 });

@@ -23,6 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { id, name, portfolio, startsOn, endsOn, baselineAsOf } = access.program;
   return {
     today,
+    day: report.day,
     program: { id, name, portfolio, startsOn, endsOn, baselineAsOf },
     runs: access.part.runs,
     goals: report.goals,
@@ -52,7 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 const OUTCOME: Record<string, string> = { achieved: "✔ achieved", missed: "✖ missed", agreed: "open (agreed)", draft: "draft, not agreed", withdrawn: "withdrawn" };
 
 export default function ReportPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { program, runs, goals, progress, labels, observations, dimensions, limits, labelsFor, today, saved } = loaderData;
+  const { program, runs, goals, progress, labels, observations, dimensions, limits, labelsFor, today, day, saved } = loaderData;
   const titles = Object.fromEntries(dimensions.map((d) => [d.code, d.title]));
   const changeOf = (code: string) => {
     if (!progress || !("progress" in progress)) return null;
@@ -108,7 +109,7 @@ export default function ReportPage({ loaderData, actionData }: Route.ComponentPr
       </section>
 
       <section aria-labelledby="r-labels">
-        <h2 id="r-labels">Labels as of {today}</h2>
+        <h2 id="r-labels">Labels as of {day}{day !== today ? " (when the cycle closed)" : ""}</h2>
         {labels.length === 0 ? (
           <p>No cluster of the program holds a label.</p>
         ) : (

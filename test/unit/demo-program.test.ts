@@ -154,5 +154,19 @@ describe("closing the demo's cycle", () => {
     const [carried] = await goalsOf(next, "2019-07-20");
     expect(carried).toMatchObject({ metric: "fact:fte", baseline: { value: 1.3, date: "2019-07-20" }, target: { value: 1.6, date: "2021-05-31" }, state: "draft" });
     expect((await goalsToCarryOver(next, "2019-07-20")).map((g) => g.metric)).not.toContain("fact:fte");
+
+    // A round imported later, dated on the new baseline's day: the frozen baseline keeps Alta's
+    // benchmarking of 2019-03-27, and the new one counts as progress. The closed cycle stays as it
+    // was when it closed.
+    const { importBenchmarks } = await import("../../app/benchmarks.server");
+    const { progressFor } = await import("../../app/progress.server");
+    const alta = readFileSync(path.join(ROOT, "prisma/demo/benchmarks-2019.csv"), "utf8").trim().split("\n");
+    const row = alta.find((r) => r.startsWith("arc-alta-experience,"))!.replace("2019-03-27", "2019-07-20").replace(",45,110,1.2,", ",45,110,2.0,");
+    expect((await importBenchmarks("late.csv", `${alta[0]}\n${row}\n`, "rces-2017")).ok).toBe(true);
+    const nextProgress = await programProgress(next, "2019-07-20");
+    expect(nextProgress.perCluster.find((c) => c.id === "arc-alta-experience")).toMatchObject({ before: "2019-03-27", after: "2019-07-20" });
+    expect(JSON.parse(next.program.baseline).overall.score).toBe(51.1);
+    const closedProgress = await progressFor(access, "2019-08-01");
+    expect(closedProgress && "progress" in closedProgress && closedProgress.progress).toMatchObject({ asOf: "2019-07-20", comparison: { overall: { after: { score: 51.1 } } } });
   });
 });
