@@ -4,6 +4,7 @@ import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { isAdmin, mayActForCluster, maySeePortfolioLabels, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
+import { todayIso } from "./scorecard/dates";
 import { machineRules, parseLabelRules, type LabelRuleSet } from "./labels/label-rules";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { graceEnd, labelMachine, LABEL_LEVELS, lastInterview, remindersDue, renewalBlocker, silverWindow, upgradeBlockers, type LabelEvent, type LabelLevel, type LabelStatus, type UpgradeFacts } from "../workflows/label";
@@ -266,12 +267,18 @@ export async function monitoredPortfolios(viewer: Viewer): Promise<Array<string>
 }
 
 /** Who hears of a cluster's label: its managers, and the coordinators and policy makers of its portfolios. */
-async function recipientsOf(clusterId: string): Promise<Array<{ id: string; email: string; name: string }>> {
+async function recipientsOf(clusterId: string): Promise<Array<{ id: string; email: string; name: string; link: string }>> {
   const portfolios = await portfoliosOf(clusterId);
-  return db().user.findMany({
+  const users = await db().user.findMany({
     where: { grants: { some: { OR: [{ role: "clusterManager", clusterId }, { role: { in: ["coordinator", "policyMaker"] }, portfolio: { in: portfolios } }] } } },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, grants: { select: { role: true, portfolio: true, clusterId: true } } },
     orderBy: { id: "asc" },
+  });
+  // Each to a page they may open: a manager to the cluster's page, the others to their portfolio's monitor.
+  return users.map(({ grants, ...user }) => {
+    const manages = grants.some((g) => g.role === "clusterManager" && g.clusterId === clusterId);
+    const portfolio = grants.find((g) => g.portfolio && portfolios.includes(g.portfolio))?.portfolio;
+    return { ...user, link: manages || !portfolio ? `/clusters/${encodeURIComponent(clusterId)}` : `/labels?p=${encodeURIComponent(portfolio)}` };
   });
 }
 
@@ -311,7 +318,9 @@ export async function sendLabelReminders(
     try {
       await db().$transaction(async (tx) => {
         for (const daysBefore of fresh) await tx.labelReminder.create({ data: { labelId: label.id, validUntil, daysBefore } });
-        for (const user of recipients) await tx.notification.create({ data: { userId: user.id, ...text, link: `/clusters/${encodeURIComponent(label.clusterId)}` } });
+        // Dated on the day it came due (the job runs hourly; a demo plays earlier days).
+        const createdAt = today < todayIso() ? new Date(`${today}T08:00:00Z`) : new Date();
+        for (const user of recipients) await tx.notification.create({ data: { userId: user.id, ...text, link: user.link, createdAt } });
       });
     } catch (error) {
       if ((error as { code?: string }).code === "P2002") continue; // sent by another run meanwhile

@@ -32,7 +32,7 @@ const project = {
 const workshopDetails = { title: z.string().trim().min(3, "needs a title").max(120), themes: text(500) };
 
 export const programActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cycle"), command: z.enum(CYCLE_COMMANDS), revision }),
+  z.object({ intent: z.literal("cycle"), command: z.enum(CYCLE_COMMANDS), revision, confirm: z.literal("yes").optional() }),
   z.object({
     intent: z.literal("add-goal"),
     scope: z.enum(["region", "cluster"]),
@@ -116,6 +116,8 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
   if (RUN_ONLY.has(input.intent) && !access.part.runs) return { ok: false, status: 403, error: "Only the program's coordinators take this step." };
   switch (input.intent) {
     case "cycle":
+      // Closing cannot be undone (it opens the next cycle): it takes a ticked confirmation.
+      if (input.command === "CLOSE" && input.confirm !== "yes") return { ok: false, status: 422, error: "Tick the box to confirm that the review is over: closing the cycle cannot be undone." };
       return advanceCycle(viewer, programId, input.command, input.revision, today);
     case "add-goal":
       return addGoal(viewer, programId, {

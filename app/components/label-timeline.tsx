@@ -44,11 +44,21 @@ export function LabelTimeline({ labels, asOf }: { labels: ReadonlyArray<Label>; 
           <g key={l.id}>
             <rect x={x(l.interviewOn)} y={top + 12} width={Math.max(1, x(l.validUntil) - x(l.interviewOn))} height={9} className={l.status === "lapsed" ? "fill-missing" : "fill-green"} />
             <rect x={x(l.validUntil)} y={top + 12} width={Math.max(1, x(l.graceEnd) - x(l.validUntil))} height={9} fill="url(#grace-hatch)" />
-            <text x={LEFT} y={top + 9} className="chart-label">{`${l.clusterName} · ${l.level} · ${state?.symbol ?? ""} ${state?.word ?? l.status}`}</text>
+            {/* the symbol stands for the state (legend below the chart; words in the table and the description) */}
+            <text x={LEFT} y={top + 9} className="chart-label">{`${state?.symbol ?? ""} ${l.clusterName} · ${l.level}`}</text>
           </g>
         );
       })}
       <line x1={x(asOf)} y1={0} x2={x(asOf)} y2={height - 14} className="chart-limit" />
     </svg>
+  );
+}
+
+export function LabelTimelineLegend() {
+  return (
+    <p className="legend">
+      Solid: valid; hatched: the grace year; dashed line: the day shown.{" "}
+      {Object.values(LABEL_STATUS_WORDS).map((w) => `${w.symbol} ${w.word}`).join(" · ")}
+    </p>
   );
 }

@@ -13,7 +13,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString().slice(0, 10), read: m.readAt !== null })) };
 }
 
-const actionSchema = z.object({ intent: z.literal("read"), id: z.union([z.literal("all"), z.coerce.number().int().positive()]) });
+const actionSchema = z.object({ intent: z.literal("read"), id: z.union([z.literal("all"), z.string().regex(/^\d{1,12}$/, "must be a message number").transform(Number)]) });
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);

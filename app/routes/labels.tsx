@@ -1,8 +1,8 @@
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { mayActFor } from "~/auth/roles";
 import { requireViewer } from "~/auth/session.server";
-import { LabelTimeline } from "~/components/label-timeline";
+import { LabelTimeline, LabelTimelineLegend } from "~/components/label-timeline";
 import { TableScroll } from "~/components/table-scroll";
 import { ActionForm } from "~/components/program/action-form";
 import { labelGoalsOf } from "~/goals.server";
@@ -30,14 +30,24 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const asOf = query.data.asOf ?? todayIso();
   const monitor = await renewalsMonitor(viewer, portfolio, asOf);
   if (!monitor) throw data("No such portfolio of yours.", { status: 404 });
-  return { portfolios, monitor, goals: await labelGoalsOf(portfolio, asOf), mayRecord: mayActFor(viewer, [portfolio]).ok, today: todayIso() };
+  // Recording, renewing and upgrading happen today: a view of another day only looks.
+  const today = todayIso();
+  return {
+    portfolios,
+    monitor,
+    goals: await labelGoalsOf(portfolio, asOf),
+    mayRecord: mayActFor(viewer, [portfolio]).ok && asOf === today,
+    mayRecordToday: mayActFor(viewer, [portfolio]).ok,
+    today,
+    saved: url.searchParams.get("saved"),
+  };
 }
 
 const score = z.union([z.literal("").transform(() => null), decimalField.pipe(z.number().min(0, "must be from 0 to 100").max(100, "must be from 0 to 100"))]).default(null);
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("record"), clusterId: z.string().min(1, "choose a cluster"), level: z.enum(LABEL_LEVELS), interviewOn: isoDay, awardingBody: z.string().trim().min(2, "name the awarding body").max(120), score }),
-  z.object({ intent: z.literal("renew"), labelId: z.string(), revision: z.coerce.number().int().min(0), interviewOn: isoDay }),
-  z.object({ intent: z.literal("upgrade"), labelId: z.string(), revision: z.coerce.number().int().min(0), level: z.enum(["SILVER", "GOLD"]), interviewOn: isoDay, score }),
+  z.object({ intent: z.literal("record"), clusterId: z.string().min(1, "choose a cluster").max(100), level: z.enum(LABEL_LEVELS), interviewOn: isoDay, awardingBody: z.string().trim().min(2, "name the awarding body").max(120), score }),
+  z.object({ intent: z.literal("renew"), labelId: z.string().max(100), revision: z.coerce.number().int().min(0), interviewOn: isoDay }),
+  z.object({ intent: z.literal("upgrade"), labelId: z.string().max(100), revision: z.coerce.number().int().min(0), level: z.enum(["SILVER", "GOLD"]), interviewOn: isoDay, score }),
 ]);
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -52,8 +62,14 @@ export async function action({ request, context }: Route.ActionArgs) {
       : input.intent === "renew"
         ? await labelCommand(viewer, input.labelId, { type: "RENEW", interviewOn: input.interviewOn }, input.revision, today)
         : await labelCommand(viewer, input.labelId, { type: "UPGRADE", level: input.level, interviewOn: input.interviewOn, score: input.score }, input.revision, today);
-  return outcome.ok ? { error: null } : data({ error: outcome.error }, { status: outcome.status });
+  if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
+  // Back to the monitor with what was done (a reload then does not post again).
+  const url = new URL(request.url);
+  const portfolio = url.searchParams.get("p");
+  return redirect(`/labels?${new URLSearchParams({ ...(portfolio ? { p: portfolio } : {}), saved: input.intent })}`, 303);
 }
+
+const SAVED: Record<string, string> = { record: "The label was recorded.", renew: "The label was renewed from its old expiry date.", upgrade: "The label was upgraded." };
 
 function Status({ status }: { status: string }) {
   const words = LABEL_STATUS_WORDS[status];
@@ -76,7 +92,7 @@ function LabelList({ labels, empty }: { labels: ReadonlyArray<LabelView>; empty:
 }
 
 export default function LabelsPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { portfolios, monitor, goals, mayRecord, today } = loaderData;
+  const { portfolios, monitor, goals, mayRecord, mayRecordToday, today, saved } = loaderData;
   const { counts } = monitor;
   return (
     <>
@@ -92,7 +108,10 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
           <button type="submit">Show</button>
         </div>
       </Form>
-      {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
+      {actionData?.error ? <p className="errors" role="alert">{actionData.error}</p> : saved && SAVED[saved] && <p className="notice" role="status">{SAVED[saved]}</p>}
+      {mayRecordToday && !mayRecord && (
+        <p className="muted">A view of another day only looks back: <Link to={`/labels?p=${encodeURIComponent(monitor.portfolio)}`}>today's view</Link> records, renews and upgrades labels.</p>
+      )}
 
       <section aria-labelledby="counts-h">
         <h2 id="counts-h">By state</h2>
@@ -114,8 +133,8 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
         <LabelList labels={monitor.inGrace} empty="None." />
         <h3>Lapsed</h3>
         <LabelList labels={monitor.lapsed} empty="None." />
-        <h3>In the Silver window now</h3>
-        <p className="muted">Bronze labels whose second benchmarking, 18 to 24 months after the first, is due now.</p>
+        <h3>In the Silver window</h3>
+        <p className="muted">Bronze labels within 18 to 24 months of their benchmarking: a second benchmarking in this window (and three declared improvement areas) opens the way to Silver.</p>
         <LabelList labels={monitor.inSilverWindow} empty="None." />
       </section>
 
@@ -127,7 +146,8 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
           <ul>
             {goals.map((g) => (
               <li key={g.id}>
-                <Link to={`/programs/${g.programId}`}>{g.programName}</Link>: at least {g.target} clusters {g.level.toLowerCase()} or better by {g.dueDate} · now {g.current} · <strong>{g.state}</strong>
+                <Link to={`/programs/${g.programId}`}>{g.programName}</Link>: at least {g.target} clusters {g.level.toLowerCase()} or better by {g.dueDate} · {g.current} on {monitor.asOf} ·{" "}
+                <strong>{monitor.asOf < g.dueDate ? "open" : g.state === "achieved" ? "✔ achieved" : g.state === "missed" ? "✖ missed" : g.state}</strong>
                 <span className="muted"> (counted from the label data)</span>
               </li>
             ))}
@@ -138,6 +158,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
       <section aria-labelledby="all-h">
         <h2 id="all-h">Every label</h2>
         <LabelTimeline labels={monitor.labels} asOf={monitor.asOf} />
+        {monitor.labels.length > 0 && <LabelTimelineLegend />}
         <TableScroll label="Labels">
           <table>
             <thead>
@@ -155,7 +176,8 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
                   {mayRecord && (
                     <td>
                       {l.status !== "lapsed" && (
-                        <>
+                        <details>
+                          <summary>Renew or upgrade</summary>
                           <ActionForm intent="renew" fields={{ labelId: l.id, revision: l.revision }} label={`Renew the label of ${l.clusterName}`}>
                             <label>Renewal interview <input type="date" name="interviewOn" required max={today} /></label>
                             <button type="submit" className="secondary">Renew</button>
@@ -168,7 +190,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
                               <button type="submit" className="secondary">Upgrade</button>
                             </ActionForm>
                           )}
-                        </>
+                        </details>
                       )}
                     </td>
                   )}

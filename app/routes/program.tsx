@@ -123,7 +123,10 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         {goAhead && <p className="muted">Decided on {goAhead.at} to go ahead without {goAhead.without.length ? goAhead.without.join(", ") : `${goAhead.count} cluster(s)`}.</p>}
         {stage === "rebenchmarking" && missing.length === 0 && <p>Every cluster of the baseline has been benchmarked again.</p>}
         {commands.map((command) => (
-          <ActionForm key={command} intent="cycle" fields={{ command, revision }}>
+          <ActionForm key={command} intent="cycle" fields={{ command, revision }} label={COMMAND_LABELS[command]}>
+            {command === "CLOSE" && (
+              <label><input type="checkbox" name="confirm" value="yes" required /> The review is over: close this cycle for good and open the next</label>
+            )}
             <button type="submit">{COMMAND_LABELS[command]}</button>
           </ActionForm>
         ))}

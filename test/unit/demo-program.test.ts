@@ -19,7 +19,7 @@ const { workshopsOf } = await import("../../app/workshops.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 const { programProgress } = await import("../../app/progress.server");
 const { renewalsMonitor } = await import("../../app/labels.server");
-const { unreadCount } = await import("../../app/inbox.server");
+const { inboxOf, unreadCount } = await import("../../app/inbox.server");
 afterAll(() => disconnectDb());
 
 const coordinator = { userId: "demo-coordinator", name: "Kari", email: "coordinator@demo.rces", grants: [{ role: "coordinator" as const, portfolio: "arctic", clusterId: null }] };
@@ -121,6 +121,9 @@ describe("the demo's Arctic program 2017-2019", () => {
     ]);
     // Pia's inbox: the 90- and 60-day reminders of the five Bronze labels (Tromsø's became Silver before).
     expect(await unreadCount("demo-policy")).toBe(10);
+    const [latest] = await inboxOf("demo-policy");
+    // Dated on the day it came due, and linking to a page Pia may open (cluster pages are not hers).
+    expect([latest!.title, latest!.createdAt.toISOString().slice(0, 10), latest!.link]).toEqual(["Label expires in 60 days: Vadsø Arctic Food Cluster", "2019-07-02", "/labels?p=arctic"]);
   });
 });
 
@@ -130,6 +133,7 @@ describe("closing the demo's cycle", () => {
     const { runProgramAction } = await import("../../app/program-actions.server");
     const view = await programView(coordinator, access);
     expect(view.commands).toEqual(["CLOSE"]);
+    expect(await runProgramAction(coordinator, id, { intent: "cycle", command: "CLOSE", revision: view.revision }, "2019-07-20")).toMatchObject({ ok: false, status: 422 }); // not without the ticked confirmation
     const closed = await advanceCycle(coordinator, id, "CLOSE", view.revision, "2019-07-20");
     expect(closed).toMatchObject({ ok: true, nextProgramId: expect.any(String) });
     const nextId = closed.ok ? closed.nextProgramId! : "";

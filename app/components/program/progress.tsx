@@ -31,7 +31,8 @@ export function ProgressSection({ progress, titles, baselineAsOf, limits }: { pr
       </p>
       <ScorecardChart
         rows={rows.map((r) => ({
-          title: `${title(r.code)}: ${changeWords(r.change)}`,
+          // the change is in the table below: a long title plus the change would not fit a phone
+          title: title(r.code),
           bars: [
             { portfolio: "baseline", score: r.before.score, band: r.before.band },
             { portfolio: "now", score: r.after.score, band: r.after.band },
