@@ -37,6 +37,8 @@ function plainMessage(message: string): string {
   if (/received undefined$/.test(message)) return "is required";
   if (/expected number, received NaN$/.test(message)) return "must be a number";
   if (/^Invalid option: expected one of/.test(message)) return `must be one of ${message.replace(/^Invalid option: expected one of /, "")}`;
+  if (/^Invalid input: expected string, received array$/.test(message)) return "was sent more than once";
+  if (message === "Invalid input") return "has a value that is not allowed here";
   return message;
 }
 
