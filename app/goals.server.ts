@@ -4,12 +4,15 @@ import { audit } from "./audit.server";
 import { maySeeGoal, mayWorkOnGoal, type ProgramPart, type Viewer } from "./auth/roles";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
+import type { Catalogue } from "./scorecard/catalogue";
 import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { goalHealth, type DatedValue, type GoalContext, type GoalHealth, type goalMachine } from "../workflows/goal";
 import type { JointProjectStatus } from "./program-terms";
 import { baselineAssessments, programClusters, programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
 import { getSettings } from "./settings.server";
+import { publishedAsOf } from "./auth/disclosure";
+import { publicationDates } from "./publications.server";
 import { clusterValue, isLabelMetric, isMetric, metricBounds, needsManualBaseline, scorecardValue } from "./program/metrics";
 import { clustersHoldingAtLeast } from "./labels.server";
 import type { LabelLevel } from "../workflows/label";
@@ -39,6 +42,21 @@ type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 |
 
 const NOT_YOURS = "Only the program's coordinators and the cluster's managers change this cluster's goals; regional goals only the coordinators.";
 
+/** Why a target (value and due date) does not fit the metric and the program, or null: one rule for new goals and changed targets. */
+function targetProblem(catalogue: Catalogue, program: { baselineAsOf: string; endsOn: string }, metric: string, target: DatedValue): string | null {
+  if (target.date <= program.baselineAsOf) return `The due date must come after the baseline date (${program.baselineAsOf}).`;
+  if (target.date > program.endsOn) return `The due date must fall within the program, which ends on ${program.endsOn}.`;
+  const bounds = metricBounds(catalogue, metric);
+  if (bounds && (target.value < bounds.min || target.value > bounds.max)) return `The target must be ${bounds.words}.`;
+  return null;
+}
+
+/** A closed cycle's goals stay as they were when it closed. */
+async function cycleClosed(program: { cycleId: string }): Promise<boolean> {
+  return (await db().workflowInstance.findUnique({ where: { id: program.cycleId }, select: { state: true } }))?.state === "closed";
+}
+const CLOSED = "This cycle is closed: its goals stay as they were. Work on them in the next cycle.";
+
 /** A cluster's benchmarking at the program's baseline date, with its own scorecard. */
 async function clusterAtBaseline(program: ProgramAccess["program"], clusterId: string) {
   const catalogue = (await getCatalogue(program.catalogueId))!;
@@ -52,6 +70,7 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
   const { program, part } = access;
   const scope = { scope: input.scope, clusterId: input.scope === "cluster" ? input.clusterId ?? null : null };
   if (!mayWorkOnGoal(part, scope)) return { ok: false, status: 403, error: NOT_YOURS };
+  if (await cycleClosed(program)) return { ok: false, status: 409, error: CLOSED };
   if (input.scope === "cluster" && !access.clusters.some((c) => c.id === input.clusterId)) {
     return { ok: false, status: 422, error: "Choose one of the program's clusters for a cluster goal." };
   }
@@ -67,21 +86,19 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
     baseline = clusterValue(catalogue, own.card, own.assessment, input.metric);
   }
   if (baseline === null) return { ok: false, status: 422, error: "The goal needs a numeric baseline: this metric has none at the baseline date, so choose another or give the baseline value with another number." };
-  if (input.dueDate <= program.baselineAsOf) return { ok: false, status: 422, error: `The due date must come after the baseline date (${program.baselineAsOf}).` };
-  if (input.dueDate > program.endsOn) return { ok: false, status: 422, error: `The due date must fall within the program, which ends on ${program.endsOn}.` };
-  const bounds = metricBounds(catalogue, input.metric);
-  if (bounds && (input.target < bounds.min || input.target > bounds.max)) return { ok: false, status: 422, error: `The target must be ${bounds.words}.` };
-  const open = await db().goal.findMany({ where: { programId, scope: input.scope, clusterId: scope.clusterId, metric: input.metric }, select: { workflowId: true } });
-  if (open.length && (await db().workflowInstance.count({ where: { id: { in: open.map((g) => g.workflowId) }, state: { in: ["draft", "agreed"] } } })) > 0) {
-    return { ok: false, status: 409, error: "There is an open goal on this metric already: change its target instead." };
-  }
+  const problem = targetProblem(catalogue, program, input.metric, { value: input.target, date: input.dueDate });
+  if (problem) return { ok: false, status: 422, error: problem };
   if (input.target === baseline) return { ok: false, status: 422, error: `The target equals the baseline (${baseline}): a goal needs a change to measure.` };
   const ownerId = input.ownerId || actor.userId;
   if (ownerId !== actor.userId && !(await assignableIn(access)).some((p) => p.id === ownerId)) {
     return { ok: false, status: 422, error: "The owner must be someone taking part in the program (a coordinator or a manager of one of its clusters)." };
   }
   const id = randomUUID();
-  await db().$transaction(async (tx) => {
+  const created = await db().$transaction(async (tx) => {
+    // Checked in the transaction that writes, so two people adding the same goal at once get one.
+    const open = await tx.goal.findMany({ where: { programId, scope: input.scope, clusterId: scope.clusterId, metric: input.metric }, select: { workflowId: true } });
+    if (open.length && (await tx.workflowInstance.count({ where: { id: { in: open.map((g) => g.workflowId) }, state: { in: ["draft", "agreed"] } } })) > 0) return false;
+    if (input.carriedFromId && (await tx.goal.count({ where: { programId, carriedFromId: input.carriedFromId } })) > 0) return false;
     const workflowId = await createWorkflow("goal", {
       // The direction follows the target: a target below the baseline means lower is better.
       input: { baseline: { value: baseline, date: program.baselineAsOf }, target: { value: input.target, date: input.dueDate }, better: input.target > baseline ? "higher" : "lower" },
@@ -92,12 +109,14 @@ export async function addGoal(actor: Viewer, programId: string, input: GoalInput
       data: { id, programId, scope: input.scope, clusterId: scope.clusterId, area: input.area, metric: input.metric, workflowId, ownerId, carriedFromId: input.carriedFromId ?? null, createdById: actor.userId },
     });
     await audit(tx, { actorId: actor.userId, action: "goal.create", subject: `goal ${id}`, after: { ...input, baseline } });
+    return true;
   });
+  if (!created) return { ok: false, status: 409, error: input.carriedFromId ? "That goal was carried over already: reload the page." : "There is an open goal on this metric already: change its target instead." };
   return { ok: true, id };
 }
 
 /** A label metric's value on a day: the program's clusters holding at least that level. */
-async function labelCount(access: Pick<ProgramAccess, "clusters">, metric: string, asOf: string): Promise<number> {
+async function labelCount(access: { clusters: ReadonlyArray<{ id: string }> }, metric: string, asOf: string): Promise<number> {
   return clustersHoldingAtLeast(access.clusters.map((c) => c.id), metric.slice("labels:".length) as LabelLevel, asOf);
 }
 
@@ -105,10 +124,10 @@ async function labelCount(access: Pick<ProgramAccess, "clusters">, metric: strin
  * Label goals are tracked from the label data, never by hand: when the count (as of today, or the
  * due date once passed) differs from the latest check-in, a check-in with source "labels" records it.
  */
-async function syncLabelGoals(access: Pick<ProgramAccess, "program" | "clusters">, today: string): Promise<void> {
+async function syncLabelGoals(access: { program: { id: string }; clusters: ReadonlyArray<{ id: string }> }, today: string): Promise<void> {
   const goals = await db().goal.findMany({
     where: { programId: access.program.id, metric: { startsWith: "labels:" } },
-    select: { id: true, metric: true, workflowId: true, checkIns: { orderBy: [{ date: "desc" }, { id: "desc" }], take: 1, select: { value: true, date: true } } },
+    select: { id: true, metric: true, workflowId: true },
   });
   for (const goal of goals) {
     const loaded = (await loadWorkflow("goal", goal.workflowId))!;
@@ -116,29 +135,36 @@ async function syncLabelGoals(access: Pick<ProgramAccess, "program" | "clusters"
     if (String(snapshot.value) !== "agreed") continue;
     const on = today < snapshot.context.target.date ? today : snapshot.context.target.date;
     const value = await labelCount(access, goal.metric, on);
-    const latest = goal.checkIns[0];
-    if (latest && latest.value === value) continue;
-    await db().checkIn.create({ data: { goalId: goal.id, value, date: on, comment: "counted from the label data", source: "labels", recordedById: "system" } });
+    await db().$transaction(async (tx) => {
+      // Read again where it is written: two page loads at once record the count once.
+      const latest = await tx.checkIn.findFirst({ where: { goalId: goal.id }, orderBy: [{ date: "desc" }, { id: "desc" }], select: { value: true } });
+      if (latest && latest.value === value) return;
+      const checkIn = { value, date: on, comment: "counted from the label data", source: "labels" };
+      await tx.checkIn.create({ data: { goalId: goal.id, ...checkIn, recordedById: "system" } });
+      await audit(tx, { actorId: null, action: "goal.check-in", subject: `goal ${goal.id}`, after: checkIn });
+    });
   }
 }
 
-/** The label goals of a portfolio's programs, with the count as of a day, for the renewals monitor. */
-export async function labelGoalsOf(portfolio: string, asOf: string) {
-  const programs = await db().program.findMany({ where: { portfolio }, select: { id: true, name: true, portfolio: true, baselineAsOf: true, createdAt: true }, orderBy: { startsOn: "asc" } });
+/** The regional label goals of a portfolio's programs this viewer may see, with the count as of a day, for the renewals monitor. */
+export async function labelGoalsOf(viewer: Viewer, portfolio: string, asOf: string) {
+  const programs = await db().program.findMany({ where: { portfolio }, select: { id: true }, orderBy: { startsOn: "asc" } });
   const rows = [];
-  for (const program of programs) {
-    const clusters = await programClusters(program);
-    const goals = await db().goal.findMany({ where: { programId: program.id, scope: "region", metric: { startsWith: "labels:" } }, select: { id: true, metric: true, workflowId: true } });
+  for (const { id } of programs) {
+    const access = await programSeenBy(viewer, id);
+    if (!access || !maySeeGoal(access.part, { scope: "region", clusterId: null })) continue;
+    const goals = await db().goal.findMany({ where: { programId: id, scope: "region", metric: { startsWith: "labels:" } }, select: { id: true, metric: true, workflowId: true } });
     for (const goal of goals) {
       const snapshot = (await loadWorkflow("goal", goal.workflowId))!.snapshot as SnapshotFrom<typeof goalMachine>;
+      if (String(snapshot.value) === "draft" && !access.part.runs) continue;
       rows.push({
         id: goal.id,
-        programId: program.id,
-        programName: program.name,
+        programId: id,
+        programName: access.program.name,
         level: goal.metric.slice("labels:".length),
         target: snapshot.context.target.value,
         dueDate: snapshot.context.target.date,
-        current: await labelCount({ clusters }, goal.metric, asOf),
+        current: await labelCount(access, goal.metric, asOf),
         state: String(snapshot.value),
       });
     }
@@ -178,11 +204,15 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
       checkIns: { orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true, comment: true, source: true } },
     },
   });
+  // Regional figures reach those who do not run the program as the coordinator published them:
+  // a regional goal's check-ins up to the latest publication, none after it.
+  const publishedUpTo = access.part.runs ? null : publishedAsOf(await publicationDates(access.program.portfolio), today) ?? "0000-00-00";
   const owners = new Map((await db().user.findMany({ where: { id: { in: goals.map((g) => g.ownerId ?? "") } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const rows: Array<GoalRow> = [];
   for (const goal of goals.filter((g) => maySeeGoal(access.part, g))) {
-    const latest = goal.checkIns.at(-1) ?? null;
     const { snapshot, revision } = await tickGoal(goal.workflowId, today, goal.checkIns);
+    const checkIns = goal.scope === "region" && publishedUpTo !== null ? goal.checkIns.filter((c) => c.date <= publishedUpTo) : goal.checkIns;
+    const latest = checkIns.at(-1) ?? null;
     const state = String(snapshot.value);
     const mine = mayWorkOnGoal(access.part, goal);
     const context = snapshot.context;
@@ -200,7 +230,7 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
       better: context.better,
       changes: context.changes,
       withdrawnBecause: context.withdrawnBecause,
-      checkIns: goal.checkIns,
+      checkIns,
       latest,
       health: state === "agreed" ? goalHealth(context, latest, getSettings().healthTolerance) : null,
       accepts: {
@@ -235,6 +265,12 @@ async function tickGoal(workflowId: string, today: string, checkIns: ReadonlyArr
 
 /** The periodic job's part: every agreed goal (of one program, or of every one), moved on to today. */
 export async function tickAllGoals(today: string, programId?: string): Promise<number> {
+  // Label goals take their count from the label data first, so that the due date judges the real count.
+  const withLabelGoals = await db().goal.findMany({ where: { metric: { startsWith: "labels:" }, ...(programId ? { programId } : {}) }, select: { programId: true }, distinct: ["programId"] });
+  for (const { programId: id } of withLabelGoals) {
+    const program = await db().program.findUniqueOrThrow({ where: { id } });
+    await syncLabelGoals({ program, clusters: await programClusters(program) }, today);
+  }
   const ofProgram = programId ? (await db().goal.findMany({ where: { programId }, select: { workflowId: true } })).map((g) => g.workflowId) : null;
   const agreed = await db().workflowInstance.findMany({ where: { kind: "goal", state: "agreed", ...(ofProgram ? { id: { in: ofProgram } } : {}) }, select: { id: true } });
   let moved = 0;
@@ -264,6 +300,13 @@ async function goalForWork(actor: Viewer, goalId: string): Promise<Outcome<{ goa
 export async function goalCommand(actor: Viewer, goalId: string, command: GoalCommand, revision: number, today: string): Promise<Outcome> {
   const found = await goalForWork(actor, goalId);
   if (!found.ok) return found;
+  const { program } = found.access;
+  if (await cycleClosed(program)) return { ok: false, status: 409, error: CLOSED };
+  if (command.type === "CHANGE_TARGET") {
+    const goal = await db().goal.findUniqueOrThrow({ where: { id: goalId }, select: { metric: true } });
+    const problem = targetProblem((await getCatalogue(program.catalogueId))!, program, goal.metric, command.target);
+    if (problem) return { ok: false, status: 422, error: problem };
+  }
   const event = command.type === "CHANGE_TARGET" ? { ...command, at: today } : command.type === "AGREE" ? { ...command, today } : command;
   const result = await sendEvent("goal", found.goal.workflowId, event, { actorId: actor.userId, expectedRevision: revision });
   if (result.ok) return { ok: true };
@@ -273,7 +316,7 @@ export async function goalCommand(actor: Viewer, goalId: string, command: GoalCo
       ? "Withdrawing a goal needs a reason."
       : command.type === "CHANGE_TARGET"
         ? command.reason.trim()
-          ? `A new target must differ from the baseline and be due after the baseline date (${found.access.program.baselineAsOf}), and the goal must still be open.`
+          ? "A new target stays on the goal's side of its baseline (a goal to raise a value stays one to raise it), and the goal must still be open."
           : "Changing a target or due date needs a reason; the old values are kept with it."
         : command.type === "AGREE"
           ? "Only a draft whose target differs from its baseline and whose due date has not passed can be agreed: change the target or due date first."
@@ -284,6 +327,7 @@ export async function goalCommand(actor: Viewer, goalId: string, command: GoalCo
 export async function addCheckIn(actor: Viewer, goalId: string, checkIn: { value: number; date: string; comment: string }, today: string): Promise<Outcome> {
   const found = await goalForWork(actor, goalId);
   if (!found.ok) return found;
+  if (await cycleClosed(found.access.program)) return { ok: false, status: 409, error: CLOSED };
   const loaded = (await loadWorkflow("goal", found.goal.workflowId))!;
   const snapshot = loaded.snapshot as SnapshotFrom<typeof goalMachine>;
   if (String(snapshot.value) !== "agreed") return { ok: false, status: 409, error: `Check-ins are for agreed goals; this one is ${String(snapshot.value)}.` };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { differenceInCalendarDays, parseISO } from "date-fns";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
-import { isAdmin, mayActForCluster, maySeePortfolioLabels, type Viewer } from "./auth/roles";
+import { isAdmin, labelPortfolios, mayActForCluster, maySeePortfolioLabels, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
 import { todayIso } from "./scorecard/dates";
 import { machineRules, parseLabelRules, type LabelRuleSet } from "./labels/label-rules";
@@ -76,11 +76,15 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   const living = (await labelsOfClusters([input.clusterId], input.interviewOn)).find((l) => l.status !== "lapsed");
   if (living) return { ok: false, status: 409, error: `The cluster holds a ${living.level} label valid to ${living.validUntil} on that day: renew or upgrade it instead.` };
   const id = randomUUID();
-  await db().$transaction(async (tx) => {
+  const written = await db().$transaction(async (tx) => {
+    // Again where it is written: of two people recording at once, the second is told.
+    if ((await tx.clusterLabel.count({ where: { clusterId: input.clusterId, interviewOn: { gte: input.interviewOn } } })) > 0) return false;
     const workflowId = await createWorkflow("label", { input: { level: input.level, interviewOn: input.interviewOn, score: input.score, rules: machineRules(rules) }, actorId: actor.userId, tx });
     await tx.clusterLabel.create({ data: { id, ...input, ruleSetId: rules.id, workflowId, recordedById: actor.userId } });
     await audit(tx, { actorId: actor.userId, action: "label.record", subject: `cluster ${input.clusterId}`, after: input });
+    return true;
   });
+  if (!written) return { ok: false, status: 409, error: "Someone recorded a label for this cluster meanwhile: reload the page." };
   // A label recorded close to its expiry has reminders due at once (the job would send them within the hour).
   await sendLabelReminders(today, { labelIds: [id] });
   return { ok: true, id };
@@ -263,7 +267,7 @@ export async function labelsOfCluster(clusterId: string, asOf: string): Promise<
 /** Portfolios whose renewals monitor the viewer may open. */
 export async function monitoredPortfolios(viewer: Viewer): Promise<Array<string>> {
   if (isAdmin(viewer)) return (await db().clusterPortfolio.findMany({ select: { portfolio: true }, distinct: ["portfolio"], orderBy: { portfolio: "asc" } })).map((p) => p.portfolio);
-  return [...new Set(viewer.grants.filter((g) => (g.role === "coordinator" || g.role === "policyMaker") && g.portfolio).map((g) => g.portfolio!))].sort();
+  return labelPortfolios(viewer);
 }
 
 /** Who hears of a cluster's label: its managers, and the coordinators and policy makers of its portfolios. */

@@ -6,7 +6,9 @@ import { mayActFor, type Viewer } from "./auth/roles";
 import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
-import { computeScorecard, type PortfolioScorecard } from "./scorecard/compute";
+import { todayIso } from "./scorecard/dates";
+import type { Prisma } from "./generated/prisma/client";
+import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { draftWorkshops } from "./workshops.server";
 import { currentLabels, labelsOfClusters } from "./labels.server";
@@ -23,33 +25,41 @@ export type ProgramInput = { portfolio: string; name: string; startsOn: string; 
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
 
 
-export async function createProgram(actor: Viewer, input: ProgramInput): Promise<Outcome<{ id: string }>> {
+/** What opening a program reads (the baseline, the default end), checked; nothing is written yet. */
+async function prepareProgram(actor: Viewer, input: ProgramInput): Promise<Outcome<{ write: (tx: Prisma.TransactionClient) => Promise<void>; id: string }>> {
   if (!mayActFor(actor, [input.portfolio]).ok) return { ok: false, status: 403, error: "Only the portfolio's coordinators and administrators open its programs." };
   const catalogue = await getCatalogue(input.catalogueId);
   if (!catalogue) return { ok: false, status: 422, error: `No catalogue ${input.catalogueId} is stored.` };
-  const baseline = computeScorecard(catalogue, await latestAssessmentsAsOf(input.baselineAsOf), { asOf: input.baselineAsOf, portfolios: [input.portfolio] }).portfolios[0]!;
+  const members = (await latestAssessmentsAsOf(input.baselineAsOf)).filter((a) => a.portfolios.includes(input.portfolio));
+  const baseline = portfolioScorecard(catalogue, input.portfolio, members);
   if (baseline.clusters === 0) return { ok: false, status: 422, error: `No cluster of ${input.portfolio} has a benchmarking on or before ${input.baselineAsOf}.` };
   // By default the program runs to the earliest expiry of its clusters' labels (the cycle is tied
   // to their renewal), leaving out labels that expire within a year (a cycle needs the time), or
   // two years where no such label is held.
-  const members = (await latestAssessmentsAsOf(input.baselineAsOf)).filter((a) => a.portfolios.includes(input.portfolio)).map((a) => a.cluster);
   const aYearOn = format(addYears(parseISO(input.startsOn), 1), "yyyy-MM-dd");
-  const expiries = currentLabels(await labelsOfClusters(members, input.startsOn))
+  const expiries = currentLabels(await labelsOfClusters(members.map((a) => a.cluster), input.startsOn))
     .filter((l) => (l.status === "valid" || l.status === "expiringSoon") && l.validUntil >= aYearOn)
     .map((l) => l.validUntil)
     .sort();
   const endsOn = input.endsOn ?? expiries[0] ?? format(addYears(parseISO(input.startsOn), 2), "yyyy-MM-dd");
   if (endsOn <= input.startsOn) return { ok: false, status: 422, error: "The program must end after it starts." };
   const id = randomUUID();
-  await db().$transaction(async (tx) => {
+  const write = async (tx: Prisma.TransactionClient) => {
     const cycleId = await createWorkflow("improvementCycle", { input: {}, actorId: actor.userId, tx });
     await tx.program.create({
       data: { id, portfolio: input.portfolio, name: input.name, startsOn: input.startsOn, endsOn, catalogueId: catalogue.id, baselineAsOf: input.baselineAsOf, baseline: JSON.stringify(baseline), cycleId, previousProgramId: input.previousProgramId ?? null, createdById: actor.userId },
     });
     await draftWorkshops(tx, id, actor.userId);
-    await audit(tx, { actorId: actor.userId, action: "program.create", subject: `program ${id}`, after: { name: input.name, portfolio: input.portfolio, baselineAsOf: input.baselineAsOf, catalogueId: catalogue.id } });
-  });
-  return { ok: true, id };
+    await audit(tx, { actorId: actor.userId, action: "program.create", subject: `program ${id}`, after: { name: input.name, portfolio: input.portfolio, baselineAsOf: input.baselineAsOf, catalogueId: catalogue.id, previousProgramId: input.previousProgramId } });
+  };
+  return { ok: true, id, write };
+}
+
+export async function createProgram(actor: Viewer, input: ProgramInput): Promise<Outcome<{ id: string }>> {
+  const prepared = await prepareProgram(actor, input);
+  if (!prepared.ok) return prepared;
+  await db().$transaction(prepared.write);
+  return { ok: true, id: prepared.id };
 }
 
 export async function listPrograms(viewer: Viewer) {
@@ -110,7 +120,7 @@ export async function programView(viewer: Viewer, access: ProgramAccess) {
             snapshot.context.goAhead && { ...snapshot.context.goAhead, without: named(snapshot.context.goAhead.without) },
           )
         : [];
-  const today = format(new Date(), "yyyy-MM-dd");
+  const today = todayIso();
   // Exactly the steps the machine accepts now (guards included), for those who run the program.
   const commands = part.runs ? CYCLE_COMMANDS.filter((command) => snapshot.can(eventFor(command, facts, viewer.userId, today))) : [];
   return {
@@ -148,9 +158,11 @@ export async function advanceCycle(actor: Viewer, id: string, command: CycleComm
   const program = await programFor(actor, id);
   if (!program) return { ok: false, status: 404, error: "No such program." };
   const facts = await cycleFacts(program);
-  const result = await sendEvent("improvementCycle", program.cycleId, eventFor(command, facts, actor.userId, today), { actorId: actor.userId, expectedRevision });
-  if (result.ok && command === "CLOSE") return openNextCycle(actor, program, today);
-  if (result.ok) return { ok: true };
+  // Closing opens the next cycle in the same transaction: never a closed cycle without its successor.
+  const next = command === "CLOSE" ? await prepareProgram(actor, nextCycleInput(program, today)) : null;
+  if (next && !next.ok) return next;
+  const result = await sendEvent("improvementCycle", program.cycleId, eventFor(command, facts, actor.userId, today), { actorId: actor.userId, expectedRevision, alsoInTransaction: next?.write });
+  if (result.ok) return next ? { ok: true, nextProgramId: next.id } : { ok: true };
   if (result.reason === "changed-meanwhile") return { ok: false, status: 409, error: result.message };
   const context = ((await loadWorkflow("improvementCycle", program.cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>).context;
   const why =
@@ -181,17 +193,16 @@ export async function moveCycleAfterBenchmarking(program: { cycleId: string }, a
  * from the template, and the unfinished goals wait on the new program's page to be carried over
  * (never copied silently).
  */
-async function openNextCycle(actor: Viewer, closed: { id: string; name: string; portfolio: string; catalogueId: string }, today: string): Promise<Outcome<{ nextProgramId: string }>> {
+function nextCycleInput(closed: { id: string; name: string; portfolio: string; catalogueId: string }, today: string): ProgramInput {
   const startYear = Number(today.slice(0, 4));
-  const opened = await createProgram(actor, {
+  return {
     portfolio: closed.portfolio,
     name: `${closed.portfolio.charAt(0).toUpperCase()}${closed.portfolio.slice(1)} ${startYear}-${startYear + 2} (after ${closed.name})`,
     startsOn: today,
     catalogueId: closed.catalogueId,
     baselineAsOf: today,
     previousProgramId: closed.id,
-  });
-  return opened.ok ? { ok: true, nextProgramId: opened.id } : opened;
+  };
 }
 
 /** The unfinished goals of the previous cycle (missed, or still open) not yet carried over into this program. */

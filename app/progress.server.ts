@@ -91,12 +91,38 @@ export async function programProgress(access: Pick<ProgramAccess, "program" | "p
  * check-ins naming their source. Running it twice records nothing twice.
  */
 export async function afterBenchmarkImport(importId: number, actorId: string | null): Promise<void> {
+  await programsAfterImport(importId, actorId);
+}
+
+/**
+ * The same, never failing the import it follows (the import is stored by then): a failure is
+ * logged, and the hourly job goes over the last week's imports again (nothing is done twice).
+ */
+export async function afterBenchmarkImportSafely(importId: number, actorId: string | null): Promise<void> {
+  try {
+    await programsAfterImport(importId, actorId);
+  } catch (error) {
+    console.error(`rces: updating programs after import #${importId} failed and will be retried by the hourly job: ${(error as Error).message}`);
+  }
+}
+
+/** The hourly job's part: the last week's imports applied to the programs again (idempotent). */
+export async function reapplyRecentImports(now: Date = new Date()): Promise<void> {
+  const since = new Date(now.getTime() - 7 * 86_400_000);
+  for (const { id } of await db().benchmarkImport.findMany({ where: { importedAt: { gte: since } }, select: { id: true }, orderBy: { id: "asc" } })) {
+    await afterBenchmarkImportSafely(id, null);
+  }
+}
+
+async function programsAfterImport(importId: number, actorId: string | null): Promise<void> {
   const imported = await db().assessment.findMany({ where: { importId }, select: { clusterId: true, assessedOn: true } });
   if (imported.length === 0) return;
   const clusterIds = [...new Set(imported.map((a) => a.clusterId))];
   const portfolios = (await db().clusterPortfolio.findMany({ where: { clusterId: { in: clusterIds } }, select: { portfolio: true }, distinct: ["portfolio"] })).map((p) => p.portfolio);
   const programs = await db().program.findMany({ where: { portfolio: { in: portfolios } } });
   for (const program of programs) {
+    // A closed cycle stays as it was when it closed.
+    if ((await db().workflowInstance.findUnique({ where: { id: program.cycleId }, select: { state: true } }))?.state === "closed") continue;
     const members = new Set((await programClusters(program)).map((c) => c.id));
     const round = imported.filter((a) => members.has(a.clusterId) && a.assessedOn >= program.startsOn);
     if (round.length === 0) continue;

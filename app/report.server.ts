@@ -23,7 +23,7 @@ export async function programReport(viewer: Viewer, programId: string, today: st
     access,
     catalogue,
     day,
-    goals: await goalsOf(access, today),
+    goals: await goalsOf(access, day),
     progress: await progressFor(access, today),
     labels: currentLabels(await labelsOfClusters(access.clusters.map((c) => c.id), day)),
     observations: Object.fromEntries(observations.map((o) => [o.dimension, o.text])),

@@ -2,7 +2,7 @@ import { Form, isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, Scro
 import { useEffect } from "react";
 import type { Route } from "./+types/root";
 import { viewerContext, viewerFromRequest } from "./auth/session.server";
-import { coordinatedPortfolios, isAdmin, mayUseImport, policyPortfolios, ROLE_NAMES } from "./auth/roles";
+import { coordinatesAny, isAdmin, labelPortfolios, mayUseImport, ROLE_NAMES } from "./auth/roles";
 import { unreadCount } from "./inbox.server";
 import { isSameOrigin, newNonce, nonceContext, securityHeaders } from "./security.server";
 
@@ -35,8 +35,8 @@ export async function loader({ context }: Route.LoaderArgs) {
       name: viewer.name,
       roles: [...new Set(viewer.grants.map((g) => ROLE_NAMES[g.role]))],
       mayActFor: mayUseImport(viewer),
-      managesPeople: isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0,
-      monitorsLabels: isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0 || policyPortfolios(viewer).length > 0,
+      managesPeople: coordinatesAny(viewer),
+      monitorsLabels: isAdmin(viewer) || labelPortfolios(viewer).length > 0,
       unread: await unreadCount(viewer.userId),
     },
   };

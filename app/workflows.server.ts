@@ -72,7 +72,16 @@ export async function sendEvent<K extends WorkflowKind>(
   kind: K,
   id: string,
   event: EventFromLogic<MachineOf<K>>,
-  { actorId, expectedRevision }: { actorId: string | null; expectedRevision?: number },
+  {
+    actorId,
+    expectedRevision,
+    alsoInTransaction,
+  }: {
+    actorId: string | null;
+    expectedRevision?: number;
+    /** Writes that belong to this step (closing a cycle opens the next): committed with it, or not at all. */
+    alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>;
+  },
 ): Promise<StepResult<K>> {
   const loaded = await loadWorkflow(kind, id);
   if (!loaded) return { ok: false, reason: "not-found", message: `No such ${kind}.` };
@@ -96,6 +105,7 @@ export async function sendEvent<K extends WorkflowKind>(
       data: { instanceId: id, actorId, type: event.type, payload: JSON.stringify(event), fromState: stateText(before.value), toState: stateText(after.value) },
     });
     await audit(tx, { actorId, action: `${kind}.${event.type}`, subject: `${kind} ${id}`, before: { state: before.value }, after: { state: after.value } });
+    if (alsoInTransaction) await alsoInTransaction(tx);
     return true;
   });
   if (!written) return { ok: false, reason: "changed-meanwhile", message: "Someone changed this meanwhile: reload the page and try again." };

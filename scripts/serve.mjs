@@ -7,7 +7,8 @@ const url = databaseUrl();
 const { port, host } = await checkListen();
 
 const child = spawn(path.resolve("node_modules/.bin/react-router-serve"), ["build/server/index.js"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: host, DATABASE_URL: url },
+  // "Today" (due dates, TICKs, reminders) is the region's day, not the host's: run in its time zone.
+  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: host, DATABASE_URL: url, TZ: process.env.RCES_TIME_ZONE || "Europe/Oslo" },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

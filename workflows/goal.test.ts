@@ -54,6 +54,9 @@ describe("goal machine, the remaining edges", () => {
     expect(draft.context.changes).toEqual([]);
     const early = run({ type: "AGREE", today: "2017-10-31" }, { type: "CHANGE_TARGET", target: { value: 45, date: "2017-09-01" }, reason: "typo", at: "2018-03-01" });
     expect(early.context.target).toEqual(input.target);
+    // From 28 up to 50: a new target of 20 would make it a goal already reached.
+    const across = run({ type: "AGREE", today: "2017-10-31" }, { type: "CHANGE_TARGET", target: { value: 20, date: "2019-06-30" }, reason: "easier", at: "2018-03-01" });
+    expect(across.context.target).toEqual(input.target);
   });
 
   it("withdraws a draft with a reason; a TICK does nothing to a draft", () => {

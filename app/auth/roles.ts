@@ -83,9 +83,17 @@ export function importRefusal(
   return null;
 }
 
-/** May open the import page at all: admins and coordinators. */
-export function mayUseImport(viewer: Viewer): boolean {
+/** Admins and the coordinators of any portfolio: who imports, opens programs and manages people. */
+export function coordinatesAny(viewer: Viewer): boolean {
   return isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0;
+}
+
+/** May open the import page at all: admins and coordinators. */
+export const mayUseImport = coordinatesAny;
+
+/** The portfolios whose labels (renewals monitor) a viewer follows: as coordinator or policy maker. */
+export function labelPortfolios(viewer: Viewer): Array<string> {
+  return [...new Set([...coordinatedPortfolios(viewer), ...policyPortfolios(viewer)])].sort();
 }
 
 /**
@@ -127,7 +135,7 @@ export function mayActForCluster(viewer: Viewer, clusterPortfolios: ReadonlyArra
 
 /** Seeing a portfolio's labels (which ESCA publishes anyway): its coordinators and policy makers, and admins. */
 export function maySeePortfolioLabels(viewer: Viewer, portfolio: string): boolean {
-  return isAdmin(viewer) || coordinatedPortfolios(viewer).includes(portfolio) || policyPortfolios(viewer).includes(portfolio);
+  return isAdmin(viewer) || labelPortfolios(viewer).includes(portfolio);
 }
 
 /**
@@ -151,7 +159,7 @@ export function programPart(viewer: Viewer, portfolio: string, programClusters: 
 
 type GoalScope = { scope: string; clusterId: string | null };
 
-/** Regional goals are for everyone in the program; a cluster's goals for those who run it and the cluster's managers. */
+/** Regional goals: for those who may see regional figures (seesRegion); a cluster's goals: for those who run the program and the cluster's managers. */
 export function maySeeGoal(part: ProgramPart, goal: GoalScope): boolean {
   if (goal.scope === "region") return part.seesRegion;
   return part.runs || (goal.clusterId !== null && part.clusters.includes(goal.clusterId));

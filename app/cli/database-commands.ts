@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { importBenchmarks } from "../benchmarks.server";
-import { afterBenchmarkImport } from "../progress.server";
+import { afterBenchmarkImportSafely } from "../progress.server";
 import { DEFAULT_CATALOGUE_ID, storeCatalogue } from "../catalogues.server";
 import { databaseFile, disconnectDb } from "../db.server";
 
@@ -18,7 +18,7 @@ export async function importFromCli(filePath: string, text: string, catalogueId 
   try {
     const result = await importBenchmarks(path.basename(filePath), text, catalogueId);
     if (!result.ok) return result;
-    await afterBenchmarkImport(result.importId, null);
+    await afterBenchmarkImportSafely(result.importId, null);
     const p = result.preview;
     return {
       ok: true as const,

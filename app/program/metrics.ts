@@ -2,6 +2,7 @@ import type { Catalogue, Indicator } from "../scorecard/catalogue";
 import type { PortfolioScorecard } from "../scorecard/compute";
 import { roundHalfUp } from "../scorecard/exact";
 import { ftePer50Members, lightOf, type Assessment } from "../scorecard/lights";
+import { LABEL_LEVELS } from "../../workflows/label";
 
 // What a goal measures, as one text, and how to read its value from a scorecard or from one
 // cluster's benchmarking. Pure: no HTTP, no Prisma.
@@ -15,7 +16,6 @@ import { ftePer50Members, lightOf, type Assessment } from "../scorecard/lights";
 
 export const KEY_FACTS = { members: "Committed members", fte: "Team FTE", publicFundingPct: "Public funding, %" } as const;
 export type KeyFact = keyof typeof KEY_FACTS;
-export const LABEL_LEVELS = ["BRONZE", "SILVER", "GOLD"] as const;
 export const LIGHT_VALUE = { red: 0, yellow: 1, green: 2 } as const;
 
 export type Scope = "region" | "cluster";

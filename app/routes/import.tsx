@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { plural } from "~/components/words";
-import { afterBenchmarkImport } from "~/progress.server";
+import { afterBenchmarkImportSafely } from "~/progress.server";
 import { checkImport, importBenchmarks, listImports, visibleAmong, type ImportGuard, type ImportPreview } from "~/benchmarks.server";
 import { decodeCsvBytes, formatFileError } from "~/scorecard/benchmarks-csv";
 import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
@@ -121,7 +121,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await importBenchmarks(pending.fileName, pending.content, pending.catalogueId, { actorId: viewer.userId, guard: guardFor(viewer) });
   if (!result.ok) return data(fileErrors(pending.fileName, result.errors), { status: result.refused ? 403 : 409 });
   await dropUpload(pending.id);
-  await afterBenchmarkImport(result.importId, viewer.userId);
+  await afterBenchmarkImportSafely(result.importId, viewer.userId);
   return redirect(`/import?done=${result.importId}`);
 }
 

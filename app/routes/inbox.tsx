@@ -3,6 +3,8 @@ import { z } from "zod";
 import { requireViewer } from "~/auth/session.server";
 import { describeIssues, readForm } from "~/forms.server";
 import { inboxOf, markRead } from "~/inbox.server";
+import { DEFAULT_LABEL_RULES_ID, getLabelRules } from "~/labels.server";
+import { todayIso } from "~/scorecard/dates";
 import type { Route } from "./+types/inbox";
 
 export const meta: Route.MetaFunction = () => [{ title: "Inbox · RCES" }];
@@ -10,7 +12,11 @@ export const meta: Route.MetaFunction = () => [{ title: "Inbox · RCES" }];
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = requireViewer(context, request);
   const messages = await inboxOf(viewer.userId);
-  return { messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString().slice(0, 10), read: m.readAt !== null })) };
+  const rules = await getLabelRules(DEFAULT_LABEL_RULES_ID);
+  return {
+    messages: messages.map((m) => ({ ...m, createdAt: todayIso(m.createdAt), read: m.readAt !== null })),
+    reminderDays: rules?.reminderDays ?? [],
+  };
 }
 
 const actionSchema = z.object({ intent: z.literal("read"), id: z.union([z.literal("all"), z.string().regex(/^\d{1,12}$/, "must be a message number").transform(Number)]) });
@@ -24,12 +30,13 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function InboxPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { messages } = loaderData;
+  const { messages, reminderDays } = loaderData;
+  const when = reminderDays.map((d) => (d === 0 ? "when it expires" : `${d} days before`)).join(", ");
   const unread = messages.filter((m) => !m.read).length;
   return (
     <>
       <h1>Inbox</h1>
-      <p className="lead">{unread === 0 ? "Nothing unread." : `${unread} unread.`} Label reminders arrive here 90, 60 and 30 days before a label expires and when it expires.</p>
+      <p className="lead">{unread === 0 ? "Nothing unread." : `${unread} unread.`} {when && `Label reminders arrive here ${when} a label's expiry.`}</p>
       {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
       {unread > 1 && (
         <Form method="post" className="inline-form">

@@ -6,7 +6,7 @@ import { LabelTimeline, LabelTimelineLegend } from "~/components/label-timeline"
 import { TableScroll } from "~/components/table-scroll";
 import { ActionForm } from "~/components/program/action-form";
 import { labelGoalsOf } from "~/goals.server";
-import { labelCommand, monitoredPortfolios, recordLabel, renewalsMonitor, type LabelView } from "~/labels.server";
+import { DEFAULT_LABEL_RULES_ID, getLabelRules, labelCommand, monitoredPortfolios, recordLabel, renewalsMonitor, type LabelView } from "~/labels.server";
 import { LABEL_STATUS_WORDS } from "~/labels/words";
 import { decimalField, describeIssues, readForm } from "~/forms.server";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
@@ -35,11 +35,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     portfolios,
     monitor,
-    goals: await labelGoalsOf(portfolio, asOf),
+    goals: await labelGoalsOf(viewer, portfolio, asOf),
     mayRecord: mayActFor(viewer, [portfolio]).ok && asOf === today,
     mayRecordToday: mayActFor(viewer, [portfolio]).ok,
     today,
     saved: url.searchParams.get("saved"),
+    rules: await getLabelRules(DEFAULT_LABEL_RULES_ID),
   };
 }
 
@@ -92,12 +93,15 @@ function LabelList({ labels, empty }: { labels: ReadonlyArray<LabelView>; empty:
 }
 
 export default function LabelsPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { portfolios, monitor, goals, mayRecord, mayRecordToday, today, saved } = loaderData;
+  const { portfolios, monitor, goals, mayRecord, mayRecordToday, today, saved, rules } = loaderData;
   const { counts } = monitor;
   return (
     <>
       <h1>Labels and renewals</h1>
-      <p className="lead">ESCA quality labels of the {monitor.portfolio} portfolio as of {monitor.asOf}: valid two years to the end of the interview's month, renewable for a year after.</p>
+      <p className="lead">
+        ESCA quality labels of the {monitor.portfolio} portfolio as of {monitor.asOf}
+        {rules && `: valid ${rules.validityMonths} months to the end of the interview's month, renewable for ${rules.graceMonths} months after`}. <Link to="/methodology">The rules</Link>
+      </p>
       <Form method="get" className="query-form" aria-label="Portfolio and date">
         <div className="fields">
           <label>
@@ -134,7 +138,11 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
         <h3>Lapsed</h3>
         <LabelList labels={monitor.lapsed} empty="None." />
         <h3>In the Silver window</h3>
-        <p className="muted">Bronze labels within 18 to 24 months of their benchmarking: a second benchmarking in this window (and three declared improvement areas) opens the way to Silver.</p>
+        {rules && (
+          <p className="muted">
+            Bronze labels within {rules.silverWindowMonths.from} to {rules.silverWindowMonths.to} months of their benchmarking: a second benchmarking in this window (and {rules.silverImprovementAreas} declared improvement areas) opens the way to Silver.
+          </p>
+        )}
         <LabelList labels={monitor.inSilverWindow} empty="None." />
       </section>
 

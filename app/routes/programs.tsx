@@ -1,6 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
-import { coordinatedPortfolios, isAdmin, type Viewer } from "~/auth/roles";
+import { coordinatedPortfolios, coordinatesAny, isAdmin } from "~/auth/roles";
 import { newPersonalCalendarToken } from "~/calendar.server";
 import { getSettings } from "~/settings.server";
 import { requireViewer } from "~/auth/session.server";
@@ -14,11 +14,9 @@ import type { Route } from "./+types/programs";
 
 export const meta: Route.MetaFunction = () => [{ title: "Improvement programs · RCES" }];
 
-const mayOpenPrograms = (viewer: Viewer) => isAdmin(viewer) || coordinatedPortfolios(viewer).length > 0;
-
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = requireViewer(context, request);
-  return { programs: await listPrograms(viewer), mayOpen: mayOpenPrograms(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer), timeZone: getSettings().timeZone };
+  return { programs: await listPrograms(viewer), mayOpen: coordinatesAny(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer), timeZone: getSettings().timeZone };
 }
 
 const FIELD_NAMES = { name: "the name", portfolio: "the portfolio", startsOn: "the start", endsOn: "the end", baselineAsOf: "the baseline date" };
@@ -40,7 +38,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const token = await newPersonalCalendarToken(viewer);
     return { error: null, calendar: `${new URL(request.url).origin}/calendar/${token}.ics` };
   }
-  if (!mayOpenPrograms(viewer)) throw data("Improvement programs are opened by forum coordinators.", { status: 403 });
+  if (!coordinatesAny(viewer)) throw data("Improvement programs are opened by forum coordinators.", { status: 403 });
   const parsed = programSchema.safeParse(form);
   if (!parsed.success) return data({ error: `Not opened: ${describeIssues(parsed.error, FIELD_NAMES)}.`, calendar: null }, { status: 400 });
   const outcome = await createProgram(viewer, { ...parsed.data, catalogueId: DEFAULT_CATALOGUE_ID });

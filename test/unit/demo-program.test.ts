@@ -143,6 +143,10 @@ describe("closing the demo's cycle", () => {
     expect(JSON.parse(next.program.baseline).overall).toEqual({ green: 95, cells: 186, score: 51.1, band: "yellow" });
     expect((await workshopsOf(next, coordinator.userId, "2019-07-20")).map((w) => w.state)).toEqual(["draft", "draft", "draft", "draft"]);
     expect(await goalsOf(next, "2019-07-20")).toEqual([]); // nothing copied by itself
+    // The closed cycle's goals stay as they were.
+    const { addCheckIn } = await import("../../app/goals.server");
+    const [fteGoal] = await goalsOf(access, "2019-07-20");
+    expect(await addCheckIn(coordinator, fteGoal!.id, { value: 1.5, date: "2019-07-20", comment: "" }, "2019-07-20")).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("This cycle is closed") });
     const offered = await goalsToCarryOver(next, "2019-07-20");
     expect(offered.map((g) => [g.clusterId ?? "region", g.metric, g.state])).toEqual([
       ["region", "fact:fte", "missed"],

@@ -132,7 +132,9 @@ describe("goals by role", () => {
     expect(first.ok).toBe(true);
     expect(await addGoal(coordinator, programId, { ...base, metric: "light:C1", target: 1 })).toEqual({ ok: false, status: 409, error: "There is an open goal on this metric already: change its target instead." });
     const row = (await goals(coordinator)).find((g) => g.id === (first.ok ? first.id : ""))!;
-    expect(await goalCommand(coordinator, row.id, { type: "CHANGE_TARGET", target: { value: 0, date: "2018-06-30" }, reason: "typo" }, row.revision, "2017-11-01")).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("must differ from the baseline") });
+    expect(await goalCommand(coordinator, row.id, { type: "CHANGE_TARGET", target: { value: 0, date: "2018-06-30" }, reason: "typo" }, row.revision, "2017-11-01")).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("stays on the goal's side of its baseline") });
+    expect(await goalCommand(coordinator, row.id, { type: "CHANGE_TARGET", target: { value: 3, date: "2018-06-30" }, reason: "more" }, row.revision, "2017-11-01")).toEqual({ ok: false, status: 422, error: "The target must be a light: 0 red, 1 yellow, 2 green." });
+    expect(await goalCommand(coordinator, row.id, { type: "CHANGE_TARGET", target: { value: 2, date: "2021-06-30" }, reason: "later" }, row.revision, "2017-11-01")).toMatchObject({ ok: false, status: 422, error: expect.stringContaining("within the program") });
     expect(await goalCommand(coordinator, row.id, { type: "AGREE" }, row.revision, "2018-07-01")).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("due date has not passed") });
     expect((await goals(coordinator, "2018-07-01")).find((g) => g.id === row.id)!.accepts.agree).toBe(false);
   });
@@ -231,6 +233,20 @@ describe("workshops and tasks by role", () => {
     const replaced = await newPersonalCalendarToken(manager);
     expect(await calendarFeed(token, "2017-09-01")).toBeNull();
     expect(await calendarFeed(replaced, "2017-09-01")).toContain("SUMMARY:Forum 1: kickoff in Tromsø");
+  });
+});
+
+describe("regional figures", () => {
+  it("reach those who do not run the program only as published: no check-in after the latest publication", async () => {
+    const goal = await addGoal(coordinator, programId, { scope: "region", area, metric: "overall", target: 60, dueDate: "2019-08-31" });
+    const id = goal.ok ? goal.id : "";
+    const draft = (await goals(coordinator)).find((g) => g.id === id)!;
+    expect(await goalCommand(coordinator, id, { type: "AGREE" }, draft.revision, "2017-11-01")).toEqual({ ok: true });
+    expect(await addCheckIn(coordinator, id, { value: 52, date: "2018-01-10", comment: "self-assessment" }, "2018-01-15")).toEqual({ ok: true });
+    expect((await goals(coordinator)).find((g) => g.id === id)!.latest).toMatchObject({ value: 52 });
+    // The Arctic scorecard is published as of 2017-09-01 only: Pia sees the goal, not the 2018 figure.
+    const forPia = (await goals(policy)).find((g) => g.id === id)!;
+    expect([forPia.latest, forPia.checkIns]).toEqual([null, []]);
   });
 });
 
