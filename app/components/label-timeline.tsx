@@ -21,7 +21,7 @@ export function LabelTimeline({ labels, asOf }: { labels: ReadonlyArray<Label>; 
   for (let year = new Date(first * 86_400_000).getUTCFullYear() + 1; dayOf(`${year}-01-01`) <= last; year++) years.push(year);
   return (
     <svg className="chart" viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-labelledby="labels-title labels-desc">
-      <title id="labels-title">Labels on a timeline, as of {asOf}</title>
+      <title id="labels-title">{`Labels on a timeline, as of ${asOf}`}</title>
       <desc id="labels-desc">
         {labels.map((l) => `${l.clusterName}: ${l.level} from ${l.interviewOn}, valid to ${l.validUntil}, renewable to ${l.graceEnd}, ${LABEL_STATUS_WORDS[l.status]?.word ?? l.status}`).join(". ")}
       </desc>

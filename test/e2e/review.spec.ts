@@ -92,3 +92,15 @@ test("a coordinator imports the next round, sees the progress against the baseli
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect((await csv.text()).split("\r\n")[0]).toBe("\uFEFFprogram,scope,cluster,improvement_area,metric,baseline,baseline_date,target,due_date,state,health,latest_value,latest_date,latest_source,check_ins");
 });
+
+test("the pages of programs and labels hydrate without an error (the server's HTML is what React renders)", async ({ page }) => {
+  const errors: Array<string> = [];
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message.slice(0, 120)}`));
+  await signInAs(page, "coordinator");
+  await page.goto("/programs");
+  const program = (await page.getByRole("link", { name: "Arctic 2017-2019" }).getAttribute("href"))!;
+  for (const path of ["/labels?p=arctic&asOf=2019-06-15", "/inbox", program, `${program}/report`, "/clusters/arc-tromso-marine", "/methodology"]) {
+    await openPage(page, path);
+  }
+  expect(errors).toEqual([]);
+});
