@@ -1,6 +1,7 @@
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { publishedAsOf } from "./auth/disclosure";
+import { mayActFor, type Viewer } from "./auth/roles";
 import { publicationDates } from "./publications.server";
 import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { getCatalogue } from "./catalogues.server";
@@ -116,19 +117,34 @@ export async function reapplyRecentImports(now: Date = new Date()): Promise<void
 
 async function programsAfterImport(importId: number, actorId: string | null): Promise<void> {
   const imported = await db().assessment.findMany({ where: { importId }, select: { clusterId: true, assessedOn: true } });
-  if (imported.length === 0) return;
-  const clusterIds = [...new Set(imported.map((a) => a.clusterId))];
-  const portfolios = (await db().clusterPortfolio.findMany({ where: { clusterId: { in: clusterIds } }, select: { portfolio: true }, distinct: ["portfolio"] })).map((p) => p.portfolio);
-  const programs = await db().program.findMany({ where: { portfolio: { in: portfolios } } });
-  for (const program of programs) {
-    // A closed cycle stays as it was when it closed.
-    if ((await db().workflowInstance.findUnique({ where: { id: program.cycleId }, select: { state: true } }))?.state === "closed") continue;
-    const members = new Set((await programClusters(program)).map((c) => c.id));
-    const round = imported.filter((a) => members.has(a.clusterId) && a.assessedOn >= program.startsOn);
-    if (round.length === 0) continue;
+  for (const { program, round } of await openProgramsOfRound(imported)) {
     await moveCycleAfterBenchmarking(program, actorId);
     await recordRoundCheckIns(program, round, actorId);
   }
+}
+
+/** The open programs a round of benchmarkings belongs to (their clusters, dated since they started), with those rows. */
+async function openProgramsOfRound(rows: ReadonlyArray<{ clusterId: string; assessedOn: string }>) {
+  if (rows.length === 0) return [];
+  const clusterIds = [...new Set(rows.map((a) => a.clusterId))];
+  const portfolios = (await db().clusterPortfolio.findMany({ where: { clusterId: { in: clusterIds } }, select: { portfolio: true }, distinct: ["portfolio"] })).map((p) => p.portfolio);
+  const found = [];
+  for (const program of await db().program.findMany({ where: { portfolio: { in: portfolios } }, orderBy: { startsOn: "asc" } })) {
+    // A closed cycle stays as it was when it closed.
+    if ((await db().workflowInstance.findUnique({ where: { id: program.cycleId }, select: { state: true } }))?.state === "closed") continue;
+    const members = new Set((await programClusters(program)).map((c) => c.id));
+    const round = rows.filter((a) => members.has(a.clusterId) && a.assessedOn >= program.startsOn);
+    if (round.length) found.push({ program, round });
+  }
+  return found;
+}
+
+/** What storing this file will do to the programs the importer runs: for the import preview. */
+export async function programsTouchedBy(viewer: Viewer, rows: ReadonlyArray<{ cluster: string; assessedOn: string }>) {
+  const touched = await openProgramsOfRound(rows.map((r) => ({ clusterId: r.cluster, assessedOn: r.assessedOn })));
+  return touched
+    .filter(({ program }) => mayActFor(viewer, [program.portfolio]).ok)
+    .map(({ program, round }) => ({ id: program.id, name: program.name, clusters: new Set(round.map((r) => r.clusterId)).size }));
 }
 
 async function recordRoundCheckIns(program: Program, round: Array<{ clusterId: string; assessedOn: string }>, actorId: string | null) {

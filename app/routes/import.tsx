@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { plural } from "~/components/words";
-import { afterBenchmarkImportSafely } from "~/progress.server";
+import { afterBenchmarkImportSafely, programsTouchedBy } from "~/progress.server";
 import { checkImport, importBenchmarks, listImports, visibleAmong, type ImportGuard, type ImportPreview } from "~/benchmarks.server";
 import { decodeCsvBytes, formatFileError } from "~/scorecard/benchmarks-csv";
 import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
@@ -44,7 +44,7 @@ const formSchema = z.discriminatedUnion("intent", [previewSchema, confirmSchema]
 
 type ActionData =
   | { kind: "errors"; title: string; intro?: string; errors: Array<string> }
-  | { kind: "preview"; pendingId: string; preview: ImportPreview };
+  | { kind: "preview"; pendingId: string; preview: ImportPreview; programs: Array<{ id: string; name: string; clusters: number }> };
 
 /** Errors of a file: all of them, each naming its line and column. */
 function fileErrors(fileName: string, errors: Array<string>): ActionData {
@@ -108,7 +108,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const check = await checkImport(input.file.name, decoded.text, input.catalogue, guardFor(viewer));
     if (!check.ok) return data(fileErrors(input.file.name, check.errors), { status: check.refused ? 403 : 422 });
     const pendingId = await holdUpload(viewer.userId, input.file.name, decoded.text, input.catalogue);
-    return data<ActionData>({ kind: "preview", pendingId, preview: check.preview });
+    return data<ActionData>({ kind: "preview", pendingId, preview: check.preview, programs: await programsTouchedBy(viewer, check.assessments) });
   }
   const pending = await heldUpload(input.pending, viewer.userId);
   if (!pending) {
@@ -146,7 +146,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
         </section>
       )}
       {actionData?.kind === "preview" ? (
-        <Preview pendingId={actionData.pendingId} preview={actionData.preview} busy={busy} />
+        <Preview pendingId={actionData.pendingId} preview={actionData.preview} programs={actionData.programs} busy={busy} />
       ) : (
         <Form method="post" encType="multipart/form-data" className="upload-form">
           <input type="hidden" name="intent" value="preview" />
@@ -191,7 +191,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
   );
 }
 
-function Preview({ pendingId, preview, busy }: { pendingId: string; preview: ImportPreview; busy: boolean }) {
+function Preview({ pendingId, preview, programs, busy }: { pendingId: string; preview: ImportPreview; programs: Array<{ id: string; name: string; clusters: number }>; busy: boolean }) {
   const newCount = preview.clusters.filter((c) => c.isNew).length;
   return (
     <section aria-labelledby="preview-h" className="preview">
@@ -200,6 +200,15 @@ function Preview({ pendingId, preview, busy }: { pendingId: string; preview: Imp
         No errors found. {plural(preview.rows, "assessment")} of {plural(preview.clusters.length, "cluster organisation")} ({newCount}{" "}
         new), dated {preview.firstDate} to {preview.lastDate}, methodology {preview.catalogueId}. Nothing is stored until you confirm.
       </p>
+      {programs.length > 0 && (
+        <p>
+          A new benchmarking round for{" "}
+          {programs.map((p, i) => (
+            <span key={p.id}>{i > 0 && ", "}<Link to={`/programs/${p.id}`}>{p.name}</Link> ({plural(p.clusters, "cluster")})</span>
+          ))}
+          : storing it moves a program in its learning stage to benchmarking again, and gives its agreed goals on scorecard metrics their new values as check-ins.
+        </p>
+      )}
       <Form method="post" className="confirm-form">
         <input type="hidden" name="pending" value={pendingId} />
         <button type="submit" name="intent" value="confirm" disabled={busy}>Store {preview.rows === 1 ? "this assessment" : `these ${preview.rows} assessments`}</button>{" "}

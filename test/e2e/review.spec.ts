@@ -63,6 +63,8 @@ test("a coordinator imports the next round, sees the progress against the baseli
   await openPage(page, "/import");
   await page.getByLabel("CSV file").setInputFiles({ name: "round-2020.csv", mimeType: "text/csv", buffer: Buffer.from(`${rows[0]}\n${harstad}\n`) });
   await page.getByRole("button", { name: "Check the file" }).click();
+  // The preview says which programs the round belongs to before anything is stored.
+  await expect(page.getByRole("region", { name: /Preview of round-2020\.csv/ })).toContainText("Arctic 2019-2021 (1 cluster)");
   await page.getByRole("button", { name: "Store this assessment" }).click();
   await expect(page.getByRole("status")).toContainText("Stored import");
 
