@@ -214,3 +214,32 @@ export async function setConsent(actor: Viewer, clusterId: string, give: boolean
     return { ok: true as const };
   });
 }
+
+export type PendingInvitation = { key: string; email: string; name: string; grant: Grant; invitedBy: string | null; expiresOn: string };
+
+/** Invitations not used yet and not expired, that the actor could have given (and so may revoke). */
+export async function pendingInvitations(actor: Viewer, now = new Date()): Promise<Array<PendingInvitation>> {
+  const rows = await db().invitation.findMany({ where: { usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } });
+  const inviters = new Map((await db().user.findMany({ where: { id: { in: rows.map((r) => r.invitedById) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const pending: Array<PendingInvitation> = [];
+  for (const row of rows) {
+    const grant: Grant = { role: row.role as Role, portfolio: row.portfolio, clusterId: row.clusterId };
+    if (!mayGrant(actor, grant, await portfoliosOfCluster(grant.clusterId))) continue;
+    // The key is the stored hash of the link's token: it names the invitation without being the link.
+    pending.push({ key: row.tokenHash, email: row.email, name: row.name, grant, invitedBy: inviters.get(row.invitedById) ?? null, expiresOn: row.expiresAt.toISOString().slice(0, 10) });
+  }
+  return pending;
+}
+
+/** Revokes a pending invitation: its link stops working at once. */
+export async function revokeInvitation(actor: Viewer, key: string, now = new Date()): Promise<Outcome> {
+  const row = await db().invitation.findUnique({ where: { tokenHash: key } });
+  if (!row || row.usedAt || row.expiresAt <= now) return { ok: false, error: "This invitation is no longer pending: it was used, revoked or has expired." };
+  const grant: Grant = { role: row.role as Role, portfolio: row.portfolio, clusterId: row.clusterId };
+  if (!mayGrant(actor, grant, await portfoliosOfCluster(grant.clusterId))) return { ok: false, error: "You may not revoke this invitation." };
+  await db().$transaction(async (tx) => {
+    await tx.invitation.update({ where: { tokenHash: key }, data: { expiresAt: now } });
+    await audit(tx, { actorId: actor.userId, action: "invitation.revoke", subject: `invitation of ${row.email}`, before: grant });
+  });
+  return { ok: true };
+}

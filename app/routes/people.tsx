@@ -4,7 +4,7 @@ import { coordinatedPortfolios, isAdmin, ROLE_NAMES, ROLES, type Viewer } from "
 import { requireViewer } from "~/auth/session.server";
 import { TableScroll } from "~/components/table-scroll";
 import { portfolioLabel } from "~/components/scorecard-query";
-import { createReset, invite, INVITATION_DAYS, listPeople, removeGrant, RESET_HOURS } from "~/people.server";
+import { createReset, invite, INVITATION_DAYS, listPeople, pendingInvitations, removeGrant, RESET_HOURS, revokeInvitation } from "~/people.server";
 import { sendMail } from "~/mail.server";
 import type { Route } from "./+types/people";
 import { readForm } from "~/forms.server";
@@ -21,6 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = requireManager(context, request);
   return {
     people: await listPeople(viewer),
+    pending: await pendingInvitations(viewer),
     admin: isAdmin(viewer),
     roles: ROLES.filter((r) => isAdmin(viewer) || r !== "admin"),
     portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer),
@@ -43,7 +44,8 @@ const inviteSchema = z
   });
 const actionSchema = z.discriminatedUnion("intent", [
   inviteSchema,
-  z.object({ intent: z.literal("remove"), grantId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("remove"), grantId: z.coerce.number().int().positive(), confirm: z.literal("yes").optional() }),
+  z.object({ intent: z.literal("revoke"), key: z.string().regex(/^[0-9a-f]{64}$/) }),
   z.object({ intent: z.literal("reset"), userId: z.string().min(1) }),
 ]);
 
@@ -76,8 +78,14 @@ export async function action({ request, context }: Route.ActionArgs) {
     return { error: null, link: { url, mailed, what: `Invitation for ${input.email} as ${ROLE_NAMES[role]}${scope && role !== "admin" ? ` of ${scope}` : ""}, valid ${INVITATION_DAYS} days, works once` } };
   }
   if (input.intent === "remove") {
+    // Asked once more first: the person loses what the role gave them at once.
+    if (input.confirm !== "yes") return { error: null, link: null, confirmRemove: input.grantId };
     const outcome = await removeGrant(viewer, input.grantId);
-    return outcome.ok ? { error: null, link: null } : data({ error: outcome.error, link: null }, { status: 403 });
+    return outcome.ok ? { error: null, link: null, done: "The role was removed." } : data({ error: outcome.error, link: null }, { status: 403 });
+  }
+  if (input.intent === "revoke") {
+    const outcome = await revokeInvitation(viewer, input.key);
+    return outcome.ok ? { error: null, link: null, done: "The invitation was revoked: its link no longer works." } : data({ error: outcome.error, link: null }, { status: 409 });
   }
   const outcome = await createReset(viewer, input.userId);
   if (!outcome.ok) return data({ error: outcome.error, link: null }, { status: 403 });
@@ -95,12 +103,24 @@ function scopeText(grant: { portfolio: string | null; clusterId: string | null }
 }
 
 export default function PeoplePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { people, admin, roles, portfolios } = loaderData;
+  const { people, pending, admin, roles, portfolios } = loaderData;
+  const confirmRemove = actionData && "confirmRemove" in actionData ? actionData.confirmRemove : null;
+  const toRemove = confirmRemove ? people.flatMap((p) => p.grants.filter((g) => g.id === confirmRemove).map((g) => ({ person: p, grant: g })))[0] : null;
   const busy = useNavigation().state === "submitting";
   return (
     <>
       <h1>People and roles</h1>
       {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
+      {actionData && "done" in actionData && actionData.done && <p className="notice" role="status">{actionData.done}</p>}
+      {toRemove && (
+        <Form method="post" className="notice" aria-label="Confirm removing a role">
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="grantId" value={toRemove.grant.id} />
+          <input type="hidden" name="confirm" value="yes" />
+          <p>Remove {ROLE_NAMES[toRemove.grant.role]} of {scopeText(toRemove.grant)} from {toRemove.person.name}? They lose what it gave them at once.</p>
+          <button type="submit">Yes, remove the role</button> <a href="/people">Keep it</a>
+        </Form>
+      )}
       {actionData?.link && (
         <section className="notice" role="status" aria-labelledby="link-h">
           <h2 id="link-h">{actionData.link.what}</h2>
@@ -129,6 +149,31 @@ export default function PeoplePage({ loaderData, actionData }: Route.ComponentPr
         </label>
         <button type="submit" disabled={busy}>Create the invitation link</button>
       </Form>
+      {pending.length > 0 && (
+        <TableScroll label="Pending invitations">
+          <table>
+            <caption>{pending.length} pending invitation(s)</caption>
+            <thead><tr><th scope="col">Invited</th><th scope="col">Role</th><th scope="col">By</th><th scope="col">Link works until</th><th scope="col"><span className="visually-hidden">Revoke</span></th></tr></thead>
+            <tbody>
+              {pending.map((i) => (
+                <tr key={i.key}>
+                  <th scope="row">{i.name} <span className="muted">{i.email}</span></th>
+                  <td>{ROLE_NAMES[i.grant.role]}: {scopeText(i.grant)}</td>
+                  <td>{i.invitedBy ?? "–"}</td>
+                  <td>{i.expiresOn}</td>
+                  <td>
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="key" value={i.key} />
+                      <button type="submit" className="link-button" aria-label={`Revoke the invitation of ${i.email}`}>revoke</button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
       <TableScroll label="People">
         <table>
           <caption>{people.length} people</caption>

@@ -11,6 +11,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { requireViewer } from "~/auth/session.server";
 import { readForm } from "~/forms.server";
 import { publish } from "~/publications.server";
+import { mayActFor } from "~/auth/roles";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import { plural } from "~/components/words";
 
@@ -35,12 +36,15 @@ function fact(value: number | null, unit = ""): string {
   return value === null ? "no data" : `${value.toFixed(1)}${unit}`;
 }
 
-const publishSchema = z.object({ intent: z.literal("publish"), portfolio: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), asOf: z.string().refine(isIsoDate) });
+const publishSchema = z.object({ intent: z.literal("publish"), portfolio: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), asOf: z.string().refine(isIsoDate), confirm: z.literal("yes").optional() });
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
   const parsed = publishSchema.safeParse(await readForm(request));
   if (!parsed.success) return data({ message: "This form did not come from the scorecard page; reload it and try again.", ok: false }, { status: 400 });
+  if (!mayActFor(viewer, [parsed.data.portfolio]).ok) return data({ message: "Only the portfolio's coordinators and administrators publish its scorecard.", ok: false }, { status: 403 });
+  // A publication cannot be taken back (others compare against it): it takes a ticked confirmation.
+  if (parsed.data.confirm !== "yes") return data({ message: "Tick the box to confirm: a publication cannot be taken back.", ok: false }, { status: 422 });
   const outcome = await publish(viewer, parsed.data.portfolio, parsed.data.asOf);
   if (!outcome.ok) return data({ message: outcome.error, ok: false }, { status: outcome.status });
   return { message: `Published: ${portfolioLabel(parsed.data.portfolio)} as of ${parsed.data.asOf}, for those who see it only in aggregate.`, ok: true };
@@ -144,6 +148,7 @@ export default function ScorecardPage({ loaderData, actionData }: Route.Componen
                   <input type="hidden" name="intent" value="publish" />
                   <input type="hidden" name="portfolio" value={code} />
                   <input type="hidden" name="asOf" value={query.asOf} />
+                  <label><input type="checkbox" name="confirm" value="yes" required /> For good (a publication cannot be taken back)</label>
                   <button type="submit" className="secondary">Publish {portfolioLabel(code)} as of {query.asOf}</button>
                 </Form>
               ))}

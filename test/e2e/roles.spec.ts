@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./sign-in";
+import { openPage, signInAs } from "./sign-in";
 
 // Each role's first sign-in lands on its own view; the server refuses what the role may not see.
 
@@ -100,4 +100,26 @@ test("account pages fit 360 px", async ({ page }) => {
     await page.goto(path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
   }
+});
+
+test("an administrator sees pending invitations and revokes one; removing a role asks once more", async ({ page }) => {
+  await signInAs(page, "admin");
+  await openPage(page, "/people");
+  const invite = page.getByRole("form", { name: "Invite someone" });
+  await invite.getByLabel("Email").fill("revoke-me@example.org");
+  await invite.getByLabel("Name").fill("Rita Revoked");
+  await invite.getByLabel("Role").selectOption("policyMaker");
+  await invite.getByLabel(/^Portfolio/).fill("nordland");
+  await invite.getByRole("button", { name: "Create the invitation link" }).click();
+  const pending = page.getByRole("region", { name: "Pending invitations" });
+  await expect(pending.getByRole("row", { name: /Rita Revoked/ })).toContainText("Policy maker: Nordland");
+  await pending.getByRole("button", { name: "Revoke the invitation of revoke-me@example.org" }).click();
+  await expect(page.getByRole("status")).toContainText("The invitation was revoked");
+  await expect(page.getByRole("row", { name: /Rita Revoked/ })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Remove Policy maker Arctic from Pia Policy" }).click();
+  const confirm = page.getByRole("form", { name: "Confirm removing a role" });
+  await expect(confirm).toContainText("Remove Policy maker of Arctic from Pia Policy?");
+  await confirm.getByRole("link", { name: "Keep it" }).click();
+  await expect(page.getByRole("row", { name: /Pia Policy/ })).toContainText("Policy maker: Arctic");
 });

@@ -10,7 +10,7 @@ const { storeCatalogue } = await import("../../app/catalogues.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 const { readFileSync } = await import("node:fs");
 const { ROOT } = await import("./fixtures");
-const { acceptInvitation, createReset, invite, openInvitation, openReset, removeGrant, requestOwnReset, resetPassword, setConsent, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
+const { acceptInvitation, createReset, invite, openInvitation, pendingInvitations, revokeInvitation, openReset, removeGrant, requestOwnReset, resetPassword, setConsent, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
 
 afterAll(() => disconnectDb());
 
@@ -89,6 +89,21 @@ describe("invitations and reset links", () => {
     const afterExpiry = new Date(Date.now() + (INVITATION_DAYS * 24 + 1) * 3_600_000);
     expect(await acceptInvitation(late.ok ? late.token : "", "a long enough password", null, afterExpiry)).toEqual({ ok: false, error: "This invitation link has expired; ask for a new one." });
     expect(await openInvitation("made-up")).toEqual({ ok: false, error: "This invitation link is not valid." });
+  });
+
+  it("pending invitations are listed to those who could give them, and a revoked one stops working at once", async () => {
+    const pending = await invite(coordinator, { email: "pending@example.org", name: "Petra", role: "policyMaker", portfolio: "arctic", clusterId: null });
+    const token = pending.ok ? pending.token : "";
+    const listed = (await pendingInvitations(coordinator)).find((i) => i.email === "pending@example.org")!;
+    expect(listed).toMatchObject({ name: "Petra", grant: { role: "policyMaker", portfolio: "arctic" }, invitedBy: "Kari" });
+    expect(listed.key).not.toContain(token); // the list names the invitation, never its link
+    const nordland = { userId: "u-n", name: "N", email: "n@x", grants: [{ role: "coordinator" as const, portfolio: "nordland", clusterId: null }] };
+    expect((await pendingInvitations(nordland)).map((i) => i.email)).not.toContain("pending@example.org");
+    expect(await revokeInvitation(nordland, listed.key)).toEqual({ ok: false, error: "You may not revoke this invitation." });
+    expect(await revokeInvitation(coordinator, listed.key)).toEqual({ ok: true });
+    expect(await acceptInvitation(token, "a long enough password", null)).toEqual({ ok: false, error: "This invitation link has expired; ask for a new one." });
+    expect(await revokeInvitation(coordinator, listed.key)).toMatchObject({ ok: false });
+    expect(await db().auditEvent.count({ where: { action: "invitation.revoke" } })).toBe(1);
   });
 
   it("a role on an existing account is accepted only by that account, signed in", async () => {

@@ -145,6 +145,7 @@ describe("the permission matrix", () => {
     ["POST /programs, open a Nordland program", () => (w) => post(w, routes.programs, "/programs", {}, { name: "Nordland 2017", portfolio: "nordland", startsOn: "2017-10-01", baselineAsOf: "2017-09-01" }), { out: 302, admin: 302, coordinator: 403, manager: 403, policy: 403 }],
     ["POST /people, invite a Nordland policy maker", () => (w) => post(w, routes.people, "/people", {}, { intent: "invite", email: `n-${w}@x.org`, name: "N", role: "policyMaker", portfolio: "nordland" }), { out: 302, admin: 200, coordinator: 403, manager: 403, policy: 403 }],
     ["POST /clusters/<Arctic cluster>, record consent", () => (w) => post(w, routes.cluster, "/clusters/arc-harstad-offshore", { clusterId: "arc-harstad-offshore" }, { intent: w === "coordinator" ? "withdraw" : "give" }), { out: 302, admin: 200, coordinator: 200, manager: 404, policy: 404 }],
+    ["POST /scorecard, publish without the ticked confirmation", () => (w) => post(w, routes.scorecard, "/scorecard", {}, { intent: "publish", portfolio: "arctic", asOf: "2018-06-01" }), { out: 302, admin: 422, coordinator: 422, manager: 403, policy: 403 }],
     ["GET /methodology/rces-2017", () => (w) => load(w, routes.catalogue, "/methodology/rces-2017", { catalogueId: "rces-2017" }), ALL(200) as Record<Who, number>],
   ];
   for (const [name, make, expected] of cases) {
