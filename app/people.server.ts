@@ -189,28 +189,30 @@ export async function removeGrant(actor: Viewer, grantId: number): Promise<Outco
   return { ok: true };
 }
 
-export type ConsentState = { given: boolean; recordedAt: string | null; recordedBy: string | null; mayChange: boolean };
+export type ConsentState = { given: boolean; recordedAt: string | null; recordedBy: string | null; signedOn: string | null; reference: string | null; mayChange: boolean };
 
 export async function consentOf(actor: Viewer, clusterId: string): Promise<ConsentState> {
-  const active = await db().consent.findFirst({ where: { clusterId, withdrawnAt: null }, select: { recordedAt: true, recordedById: true } });
+  const active = await db().consent.findFirst({ where: { clusterId, withdrawnAt: null }, select: { recordedAt: true, recordedById: true, signedOn: true, reference: true } });
   const recorder = active ? await db().user.findUnique({ where: { id: active.recordedById }, select: { name: true } }) : null;
   return {
     given: Boolean(active),
     recordedAt: active?.recordedAt.toISOString().slice(0, 10) ?? null,
     recordedBy: recorder?.name ?? null,
+    signedOn: active?.signedOn ?? null,
+    reference: active?.reference ?? null,
     mayChange: mayActForCluster(actor, await portfoliosOfCluster(clusterId)),
   };
 }
 
 /** Records the cluster's written consent, or withdraws it; the history stays. */
-export async function setConsent(actor: Viewer, clusterId: string, give: boolean): Promise<Outcome> {
+export async function setConsent(actor: Viewer, clusterId: string, give: boolean, signed: { signedOn?: string; reference?: string } = {}): Promise<Outcome> {
   if (!mayActForCluster(actor, await portfoliosOfCluster(clusterId))) return { ok: false, error: "You may not record consent for this cluster." };
   return db().$transaction(async (tx) => {
     const active = await tx.consent.findFirst({ where: { clusterId, withdrawnAt: null }, select: { id: true } });
     if (give === Boolean(active)) return { ok: false as const, error: give ? "Consent is recorded already." : "There is no consent to withdraw." };
-    if (give) await tx.consent.create({ data: { clusterId, recordedById: actor.userId } });
+    if (give) await tx.consent.create({ data: { clusterId, recordedById: actor.userId, signedOn: signed.signedOn ?? null, reference: signed.reference || null } });
     else await tx.consent.update({ where: { id: active!.id }, data: { withdrawnAt: new Date(), withdrawnById: actor.userId } });
-    await audit(tx, { actorId: actor.userId, action: give ? "consent.give" : "consent.withdraw", subject: `cluster ${clusterId}`, before: { consent: !give }, after: { consent: give } });
+    await audit(tx, { actorId: actor.userId, action: give ? "consent.give" : "consent.withdraw", subject: `cluster ${clusterId}`, before: { consent: !give }, after: { consent: give, ...(give ? signed : {}) } });
     return { ok: true as const };
   });
 }

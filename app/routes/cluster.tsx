@@ -15,7 +15,7 @@ import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import type { Route } from "./+types/cluster";
 import { TableScroll } from "~/components/table-scroll";
 import { requireViewer } from "~/auth/session.server";
-import { readForm } from "~/forms.server";
+import { describeIssues, readForm } from "~/forms.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.cluster.name ?? "Cluster"} · RCES` }];
 
@@ -84,14 +84,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-const consentSchema = z.object({ intent: z.enum(["give", "withdraw"]) });
+const consentSchema = z.object({
+  intent: z.enum(["give", "withdraw"]),
+  signedOn: z.union([z.literal("").transform(() => undefined), z.string().refine(isIsoDate, "must be a date (YYYY-MM-DD)")]).optional(),
+  reference: z.string().trim().max(200).optional(),
+});
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
   if (!(await visibleCluster(viewer, params.clusterId))) throw data("No such cluster organisation.", { status: 404 });
   const parsed = consentSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ error: "This form did not come from this page; reload it and try again." }, { status: 400 });
-  const outcome = await setConsent(viewer, params.clusterId, parsed.data.intent === "give");
+  if (!parsed.success) return data({ error: `Not recorded: ${describeIssues(parsed.error, { signedOn: "the signing date", reference: "the reference" })}.` }, { status: 400 });
+  if (parsed.data.signedOn && parsed.data.signedOn > todayIso()) return data({ error: "Not recorded: the signing date is after today." }, { status: 422 });
+  const outcome = await setConsent(viewer, params.clusterId, parsed.data.intent === "give", { signedOn: parsed.data.signedOn, reference: parsed.data.reference });
   return outcome.ok ? { error: null } : data({ error: outcome.error }, { status: outcome.error.startsWith("You may not") ? 403 : 409 });
 }
 
@@ -187,11 +192,17 @@ export default function ClusterPage({ loaderData, actionData }: Route.ComponentP
         {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
         <p>
           {consent.given
-            ? `The cluster has given written consent that policy makers may see its individual results (recorded ${consent.recordedAt}${consent.recordedBy ? ` by ${consent.recordedBy}` : ""}).`
+            ? `The cluster has given written consent that policy makers may see its individual results (${consent.signedOn ? `signed ${consent.signedOn}, ` : ""}${consent.reference ? `${consent.reference}, ` : ""}recorded ${consent.recordedAt}${consent.recordedBy ? ` by ${consent.recordedBy}` : ""}).`
             : "No consent: policy makers see this cluster only within portfolio aggregates."}
         </p>
         {consent.mayChange && (
-          <Form method="post" className="inline-form">
+          <Form method="post" className="inline-form" aria-label={consent.given ? "Withdraw consent" : "Record consent"}>
+            {!consent.given && (
+              <>
+                <label>Signed on <input type="date" name="signedOn" /></label>
+                <label>Reference (letter, case number) <input name="reference" maxLength={200} /></label>
+              </>
+            )}
             <button type="submit" name="intent" value={consent.given ? "withdraw" : "give"} className={consent.given ? "secondary" : undefined}>
               {consent.given ? "Record that consent is withdrawn" : "Record the cluster's written consent"}
             </button>

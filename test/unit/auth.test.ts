@@ -10,7 +10,7 @@ const { storeCatalogue } = await import("../../app/catalogues.server");
 const { db, disconnectDb } = await import("../../app/db.server");
 const { readFileSync } = await import("node:fs");
 const { ROOT } = await import("./fixtures");
-const { acceptInvitation, createReset, invite, openInvitation, pendingInvitations, revokeInvitation, openReset, removeGrant, requestOwnReset, resetPassword, setConsent, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
+const { acceptInvitation, consentOf, createReset, invite, openInvitation, pendingInvitations, revokeInvitation, openReset, removeGrant, requestOwnReset, resetPassword, setConsent, INVITATION_DAYS, RESET_HOURS } = await import("../../app/people.server");
 
 afterAll(() => disconnectDb());
 
@@ -163,8 +163,9 @@ describe("audit of consent and roles", () => {
     expect(await setConsent(stranger, "c1", true)).toEqual({ ok: false, error: "You may not record consent for this cluster." });
     expect(await setConsent(admin, "c1", false)).toEqual({ ok: false, error: "There is no consent to withdraw." });
     expect(await db().auditEvent.count()).toBe(before);
-    expect(await setConsent(admin, "c1", true)).toEqual({ ok: true });
-    expect(await lastAction()).toEqual({ action: "consent.give", subject: "cluster c1", before: '{"consent":false}', after: '{"consent":true}' });
+    expect(await setConsent(admin, "c1", true, { signedOn: "2017-09-15", reference: "Letter of 15 September 2017, case 17/443" })).toEqual({ ok: true });
+    expect(await consentOf(admin, "c1")).toMatchObject({ given: true, signedOn: "2017-09-15", reference: "Letter of 15 September 2017, case 17/443" });
+    expect(await lastAction()).toEqual({ action: "consent.give", subject: "cluster c1", before: '{"consent":false}', after: '{"consent":true,"signedOn":"2017-09-15","reference":"Letter of 15 September 2017, case 17/443"}' });
     expect(await setConsent(admin, "c1", false)).toEqual({ ok: true });
     expect(await lastAction()).toMatchObject({ action: "consent.withdraw" });
     expect(await db().consent.count({ where: { clusterId: "c1" } })).toBe(1); // withdrawn, kept as history

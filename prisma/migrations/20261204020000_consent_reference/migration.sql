@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Consent" ADD COLUMN "reference" TEXT;
+ALTER TABLE "Consent" ADD COLUMN "signedOn" TEXT;
+
