@@ -1,5 +1,5 @@
 import { audit } from "./audit.server";
-import { publicationBlocker, type Member } from "./auth/disclosure";
+import { overlapBlocker, publicationBlocker, type Member } from "./auth/disclosure";
 import { mayActFor, type Viewer } from "./auth/roles";
 import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { db } from "./db.server";
@@ -26,7 +26,11 @@ export async function publish(actor: Viewer, portfolio: string, asOf: string): P
   const after = dates.find((d) => d > asOf);
   if (dates.includes(asOf)) return { ok: false, status: 409, error: `The scorecard as of ${asOf} is published already.` };
   const neighbours = await Promise.all([before, after].filter((d): d is string => d !== undefined).map(async (d) => ({ asOf: d, members: await membersAsOf(portfolio, d) })));
-  const blocker = publicationBlocker(await membersAsOf(portfolio, asOf), neighbours, getSettings().minClusters);
+  const state = await membersAsOf(portfolio, asOf);
+  const others = await Promise.all(
+    (await db().publication.findMany({ where: { portfolio: { not: portfolio } }, select: { portfolio: true, asOf: true } })).map(async (p) => ({ ...p, members: await membersAsOf(p.portfolio, p.asOf) })),
+  );
+  const blocker = publicationBlocker(state, neighbours, getSettings().minClusters) ?? overlapBlocker(state, others, getSettings().minClusters);
   if (blocker) return { ok: false, status: 409, error: `Not published: ${blocker}.` };
   await db().$transaction(async (tx) => {
     await tx.publication.create({ data: { portfolio, asOf, publishedById: actor.userId } });

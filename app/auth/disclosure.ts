@@ -37,6 +37,26 @@ export function publicationBlocker(
   return null;
 }
 
+/**
+ * Why publishing this state would give individual results away through another portfolio's
+ * publication, or null. Overlapping portfolios (a region and the nation, two regions sharing
+ * clusters) can be subtracted like two dates of one portfolio: their published states must be
+ * the same set of benchmarkings or differ by at least `minimum`.
+ */
+export function overlapBlocker(
+  state: ReadonlyArray<Member>,
+  others: ReadonlyArray<{ portfolio: string; asOf: string; members: ReadonlyArray<Member> }>,
+  minimum: number,
+): string | null {
+  for (const other of others) {
+    const changed = changedClusters(other.members, state).length;
+    if (changed > 0 && changed < minimum) {
+      return `it differs from ${other.portfolio}'s publication as of ${other.asOf} by only ${changed} cluster(s); at least ${minimum} must, or comparing the two would show them`;
+    }
+  }
+  return null;
+}
+
 /** The latest publication on or before the date asked for; null before the first. */
 export function publishedAsOf(publications: ReadonlyArray<string>, asOf: string): string | null {
   let found: string | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedClusters, publicationBlocker, publishedAsOf } from "../../app/auth/disclosure";
+import { changedClusters, overlapBlocker, publicationBlocker, publishedAsOf } from "../../app/auth/disclosure";
 
 const round2017 = [
   { cluster: "tromso", assessedOn: "2017-03-14" },
@@ -39,5 +39,23 @@ describe("publications against differencing", () => {
     expect(publishedAsOf(dates, "2017-12-31")).toBe("2017-09-01");
     expect(publishedAsOf(dates, "2017-08-31")).toBe("2016-09-01");
     expect(publishedAsOf(dates, "2016-08-31")).toBeNull();
+  });
+});
+
+describe("overlapping portfolios", () => {
+  const region = [
+    { cluster: "a", assessedOn: "2017-03-01" },
+    { cluster: "b", assessedOn: "2017-04-01" },
+    { cluster: "c", assessedOn: "2017-05-01" },
+    { cluster: "d", assessedOn: "2017-06-01" },
+  ];
+  it("refuse a publication that another portfolio's differs from by fewer than K clusters", () => {
+    // The region plus one cluster, published as a wider portfolio: subtracting shows cluster e.
+    const wider = { portfolio: "nation", asOf: "2017-09-01", members: [...region, { cluster: "e", assessedOn: "2017-07-01" }] };
+    expect(overlapBlocker(region, [wider], 3)).toBe("it differs from nation's publication as of 2017-09-01 by only 1 cluster(s); at least 3 must, or comparing the two would show them");
+    // The same set is the same aggregate; three or more clusters apart hide each one.
+    expect(overlapBlocker(region, [{ ...wider, members: region }], 3)).toBeNull();
+    const far = { ...wider, members: [...region, ...["e", "f", "g"].map((cluster) => ({ cluster, assessedOn: "2017-07-01" }))] };
+    expect(overlapBlocker(region, [far], 3)).toBeNull();
   });
 });
