@@ -23,11 +23,17 @@ import type { improvementCycleMachine } from "../workflows/improvement-cycle";
 type Program = ProgramAccess["program"];
 
 /** The program's clusters as benchmarked at the baseline and as of `asOf`, under the baseline's catalogue. */
-async function roundsOf(program: Program, asOf: string, upToImport: number | null = null) {
+/**
+ * The baseline's benchmarkings and those of now. "Now" covers the baseline's clusters, or, for
+ * those who see the portfolio only as published, exactly the published portfolio (its members
+ * then), so that nothing differs from a publication by a cluster or two.
+ */
+async function roundsOf(program: Program, asOf: string, upToImport: number | null = null, asPublished = false) {
   const catalogue = (await getCatalogue(program.catalogueId))!;
   const atBaseline = await baselineAssessments(program);
   const ids = new Set(atBaseline.map((a) => a.cluster));
-  const now = (await latestAssessmentsAsOf(asOf, undefined, upToImport)).filter((a) => ids.has(a.cluster));
+  const latest = await latestAssessmentsAsOf(asOf, undefined, upToImport);
+  const now = latest.filter((a) => (asPublished ? a.portfolios.includes(program.portfolio) : ids.has(a.cluster)));
   return { catalogue, atBaseline, now };
 }
 
@@ -54,7 +60,7 @@ export type ProgramProgress = {
 
 export async function programProgress(access: Pick<ProgramAccess, "program" | "part">, asOf: string, upToImport: number | null = null): Promise<ProgramProgress> {
   const { program, part } = access;
-  const { catalogue, atBaseline, now } = await roundsOf(program, asOf, upToImport);
+  const { catalogue, atBaseline, now } = await roundsOf(program, asOf, upToImport, !part.runs);
   const baseline = JSON.parse(program.baseline) as PortfolioScorecard;
   const current = portfolioScorecard(catalogue, program.portfolio, now);
   const after = new Map(now.map((a) => [a.cluster, a]));

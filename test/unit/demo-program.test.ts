@@ -93,6 +93,12 @@ describe("the demo's Arctic program 2017-2019", () => {
       return parsed.assessments;
     });
     expect(progress.current).toEqual(computeScorecard(catalogue.catalogue, rows, { asOf: "2019-09-01", portfolios: ["arctic"] }).portfolios[0]);
+    // A policy maker sees exactly the scorecard published as of 2019-06-01, and no cluster of it.
+    const policy = { userId: "demo-policy", name: "Pia", email: "policy@demo.rces", grants: [{ role: "policyMaker" as const, portfolio: "arctic", clusterId: null }] };
+    const { progressFor } = await import("../../app/progress.server");
+    const followed = await progressFor((await programSeenBy(policy, id))!, "2019-09-01");
+    expect(followed && "progress" in followed && followed.progress).toMatchObject({ asOf: "2019-06-01", perCluster: [] });
+    expect(followed && "progress" in followed && followed.progress.current).toEqual(computeScorecard(catalogue.catalogue, rows, { asOf: "2019-06-01", portfolios: ["arctic"] }).portfolios[0]);
     const tromso = progress.perCluster.find((c) => c.id === "arc-tromso-marine")!;
     expect(tromso).toMatchObject({ before: "2017-03-14", after: "2019-04-10", overall: { before: 74.2, after: 83.9 } });
     expect(tromso.changed.map((l) => `${l.code} ${l.from} → ${l.to}`)).toEqual(["C1 red → green", "C3 yellow → green", "A2 red → yellow", "D3 red → green"]);
