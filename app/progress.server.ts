@@ -1,8 +1,7 @@
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
-import { publishedAsOf } from "./auth/disclosure";
 import { mayActFor, type Viewer } from "./auth/roles";
-import { publicationDates } from "./publications.server";
+import { publicationInForce } from "./publications.server";
 import { latestAssessmentsAsOf } from "./benchmarks.server";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
@@ -206,14 +205,17 @@ export async function programDay(program: { cycleId: string }, today: string): P
 export async function progressFor(access: Pick<ProgramAccess, "program" | "part">, today: string): Promise<{ progress: ProgramProgress } | { withheld: string } | null> {
   let asOf = await programDay(access.program, today);
   if (!access.part.runs) {
-    const published = publishedAsOf(await publicationDates(access.program.portfolio), asOf);
-    if (!published || published < access.program.startsOn) {
+    const publication = await publicationInForce(access.program.portfolio, asOf);
+    const published = publication?.asOf;
+    if (!publication || !published || published < access.program.startsOn) {
       return (await db().assessment.count({ where: { cluster: { portfolios: { some: { portfolio: access.program.portfolio } } }, assessedOn: { gte: access.program.startsOn, lte: today } } })) > 0
         ? { withheld: "The new benchmarking round is shown once the coordinator publishes the portfolio's scorecard after it." }
         : null;
     }
     asOf = published;
   }
-  const progress = await programProgress(access, asOf, await importsWhenClosed(access.program));
+  // Those who follow see the publication as it was made (its last import); the others the state up to the closing, if closed.
+  const upToImport = access.part.runs ? await importsWhenClosed(access.program) : ((await publicationInForce(access.program.portfolio, asOf))?.lastImportId ?? null);
+  const progress = await programProgress(access, asOf, upToImport);
   return progress.renewed > 0 ? { progress } : null;
 }

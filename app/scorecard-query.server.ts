@@ -1,8 +1,7 @@
 import { data } from "react-router";
 import { z } from "zod";
 import { individualAccess, mayActFor, mayViewAggregate, type Viewer } from "./auth/roles";
-import { publishedAsOf } from "./auth/disclosure";
-import { publicationDates } from "./publications.server";
+import { publicationDates, publicationInForce } from "./publications.server";
 import { countAssessments, knownPortfolios, latestAssessmentsAsOf, visibleAmong, type StoredAssessment } from "./benchmarks.server";
 import { getSettings } from "./settings.server";
 import { DEFAULT_CATALOGUE_ID, getCatalogue, listCatalogues } from "./catalogues.server";
@@ -78,13 +77,15 @@ export async function loadScorecard(request: Request, viewer: Viewer) {
       portfolios.push(computed.portfolios.find((p) => p.code === code)!);
       continue;
     }
-    const published = publishedAsOf(await publicationDates(code), asOf);
-    if (published === null) {
+    const publication = await publicationInForce(code, asOf);
+    if (publication === null) {
       withheld.push(code);
       continue;
     }
-    if (!rowsAsOf.has(published)) rowsAsOf.set(published, latestAssessmentsAsOf(published));
-    const members = (await rowsAsOf.get(published)!).filter((a) => a.portfolios.includes(code));
+    const published = publication.asOf;
+    const key = `${published}/${publication.lastImportId}`;
+    if (!rowsAsOf.has(key)) rowsAsOf.set(key, latestAssessmentsAsOf(published, undefined, publication.lastImportId));
+    const members = (await rowsAsOf.get(key)!).filter((a) => a.portfolios.includes(code));
     const seen = await visibleAmong(viewer, members.map((a) => a.cluster));
     if (!mayViewAggregate(members.filter((a) => !seen.has(a.cluster)).length, minClusters)) {
       withheld.push(code);

@@ -265,5 +265,15 @@ describe("confidentiality", () => {
     expect(await publish(admin, "mini", "2018-01-15")).toMatchObject({ ok: false, status: 409 }); // 2 clusters then
     expect(await publish(admin, "mini", "2018-06-01")).toEqual({ ok: true });
     expect(await portfoliosSeen("policy")).toEqual({ shown: ["mini"], withheld: [] });
+
+    // A benchmarking imported later but dated before the publication does not change what was published.
+    const clustersSeen = async (who: Who) => {
+      const req = request(who, "/scorecard?asOf=2018-06-01&p=mini");
+      const data = (await routes.scorecard.loader({ request: req, params: {}, context: await contextFor(who, req) } as any)) as { portfolios: Array<{ clusters: number }> };
+      return data.portfolios[0]?.clusters;
+    };
+    expect((await importBenchmarks("mini4.csv", ["cluster,name,portfolios,assessed_on,S1", "mini-3,Mini 3,mini,2018-03-01,13"].join("\n"), "rces-2017")).ok).toBe(true);
+    expect(await clustersSeen("admin")).toBe(4);
+    expect(await clustersSeen("policy")).toBe(3);
   });
 });
