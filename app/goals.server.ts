@@ -51,8 +51,8 @@ function targetProblem(catalogue: Catalogue, program: { baselineAsOf: string; en
   return null;
 }
 
-/** A closed cycle's goals stay as they were when it closed. */
-async function cycleClosed(program: { cycleId: string }): Promise<boolean> {
+/** A closed cycle's goals (and its report) stay as they were when it closed. */
+export async function cycleClosed(program: { cycleId: string }): Promise<boolean> {
   return (await db().workflowInstance.findUnique({ where: { id: program.cycleId }, select: { state: true } }))?.state === "closed";
 }
 const CLOSED = "This cycle is closed: its goals stay as they were. Work on them in the next cycle.";
@@ -266,8 +266,12 @@ async function tickGoal(workflowId: string, today: string, checkIns: ReadonlyArr
 /** The periodic job's part: every agreed goal (of one program, or of every one), moved on to today. */
 export async function tickAllGoals(today: string, programId?: string): Promise<number> {
   // Label goals take their count from the label data first, so that the due date judges the real count.
+  // A closed cycle's goals stay as they were when it closed: no count, no due date judged after it.
+  const closedCycles = (await db().workflowInstance.findMany({ where: { kind: "improvementCycle", state: "closed" }, select: { id: true } })).map((c) => c.id);
+  const closed = new Set((await db().program.findMany({ where: { cycleId: { in: closedCycles } }, select: { id: true } })).map((p) => p.id));
   const withLabelGoals = await db().goal.findMany({ where: { metric: { startsWith: "labels:" }, ...(programId ? { programId } : {}) }, select: { programId: true }, distinct: ["programId"] });
   for (const { programId: id } of withLabelGoals) {
+    if (closed.has(id)) continue;
     const program = await db().program.findUniqueOrThrow({ where: { id } });
     await syncLabelGoals({ program, clusters: await programClusters(program) }, today);
   }
@@ -275,8 +279,8 @@ export async function tickAllGoals(today: string, programId?: string): Promise<n
   const agreed = await db().workflowInstance.findMany({ where: { kind: "goal", state: "agreed", ...(ofProgram ? { id: { in: ofProgram } } : {}) }, select: { id: true } });
   let moved = 0;
   for (const { id } of agreed) {
-    const goal = await db().goal.findUnique({ where: { workflowId: id }, select: { checkIns: { orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true } } } });
-    if (!goal) continue;
+    const goal = await db().goal.findUnique({ where: { workflowId: id }, select: { programId: true, checkIns: { orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true } } } });
+    if (!goal || closed.has(goal.programId)) continue;
     const after = await tickGoal(id, today, goal.checkIns);
     if (String(after.snapshot.value) !== "agreed") moved += 1;
   }

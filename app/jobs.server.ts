@@ -2,7 +2,6 @@ import { tickAllGoals } from "./goals.server";
 import { todayIso } from "./scorecard/dates";
 import { tickAllWorkshops } from "./workshops.server";
 import { sendLabelReminders } from "./labels.server";
-import { mailConfigured, sendMail } from "./mail.server";
 import { reapplyRecentImports } from "./progress.server";
 
 // The periodic job: time-driven changes (a workshop's preparation weeks coming, a goal's due
@@ -13,9 +12,8 @@ import { reapplyRecentImports } from "./progress.server";
 export const JOB_INTERVAL_MS = 60 * 60 * 1000;
 
 export async function runPeriodicJob(today: string = todayIso()): Promise<{ workshops: number; goals: number; reminders: number }> {
-  const mail = mailConfigured() ? (to: string, subject: string, text: string) => sendMail({ to, subject, text }) : undefined;
   await reapplyRecentImports();
-  return { workshops: await tickAllWorkshops(today), goals: await tickAllGoals(today), reminders: await sendLabelReminders(today, { mail }) };
+  return { workshops: await tickAllWorkshops(today), goals: await tickAllGoals(today), reminders: await sendLabelReminders(today) };
 }
 
 const started = Symbol.for("rces.periodicJob");

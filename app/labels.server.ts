@@ -4,10 +4,11 @@ import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { isAdmin, labelPortfolios, mayActForCluster, maySeePortfolioLabels, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
+import { sendMail } from "./mail.server";
 import { todayIso } from "./scorecard/dates";
 import { machineRules, parseLabelRules, type LabelRuleSet } from "./labels/label-rules";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
-import { graceEnd, labelMachine, LABEL_LEVELS, lastInterview, remindersDue, renewalBlocker, silverWindow, upgradeBlockers, type LabelEvent, type LabelLevel, type LabelStatus, type UpgradeFacts } from "../workflows/label";
+import { graceEnd, labelMachine, LABEL_LEVELS, lastInterview, remindersDue, renewalBlocker, silverAwardBlockers, silverWindow, upgradeBlockers, type LabelEvent, type LabelLevel, type LabelStatus, type UpgradeFacts } from "../workflows/label";
 
 // Quality labels of clusters: recorded, renewed and upgraded through the label machine. A label's
 // state on any day is computed by replaying its events up to that day and a TICK with it, so an
@@ -70,6 +71,12 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   if (input.level === "GOLD" && (input.score === null || input.score < rules.goldMinScorePct)) {
     return { ok: false, status: 422, error: `Gold needs an assessed score of at least ${rules.goldMinScorePct} %.` };
   }
+  if (input.level === "SILVER") {
+    const facts = await upgradeFacts(input.clusterId, null, null);
+    const blockers = silverAwardBlockers(facts.benchmarkingsSince, facts.improvementAreas, input.interviewOn, rules);
+    if (blockers.length) return { ok: false, status: 422, error: `Not possible: ${blockers.join(" ")}` };
+  }
+  const benchmarkedOn = input.level === "BRONZE" ? await benchmarkingBy(input.clusterId, input.interviewOn) : null;
   // The record runs forward: a new label comes after every earlier one, and none may be living then.
   const later = await db().clusterLabel.findFirst({ where: { clusterId: input.clusterId, interviewOn: { gte: input.interviewOn } }, select: { interviewOn: true } });
   if (later) return { ok: false, status: 409, error: `The cluster has a label from ${later.interviewOn}: a new label is recorded after the latest one.` };
@@ -79,8 +86,8 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   const written = await db().$transaction(async (tx) => {
     // Again where it is written: of two people recording at once, the second is told.
     if ((await tx.clusterLabel.count({ where: { clusterId: input.clusterId, interviewOn: { gte: input.interviewOn } } })) > 0) return false;
-    const workflowId = await createWorkflow("label", { input: { level: input.level, interviewOn: input.interviewOn, score: input.score, rules: machineRules(rules) }, actorId: actor.userId, tx });
-    await tx.clusterLabel.create({ data: { id, ...input, ruleSetId: rules.id, workflowId, recordedById: actor.userId } });
+    const workflowId = await createWorkflow("label", { input: { level: input.level, interviewOn: input.interviewOn, benchmarkedOn, score: input.score, rules: machineRules(rules) }, actorId: actor.userId, tx });
+    await tx.clusterLabel.create({ data: { id, ...input, benchmarkedOn, ruleSetId: rules.id, workflowId, recordedById: actor.userId } });
     await audit(tx, { actorId: actor.userId, action: "label.record", subject: `cluster ${input.clusterId}`, after: input });
     return true;
   });
@@ -90,9 +97,15 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   return { ok: true, id };
 }
 
-/** What an upgrade is judged on: the cluster's benchmarkings since its Bronze one, its declared improvement areas. */
+/** The benchmarking a Bronze label is awarded on: the cluster's latest one by the interview (null: none stored). */
+async function benchmarkingBy(clusterId: string, interviewOn: string): Promise<string | null> {
+  const latest = await db().assessment.findFirst({ where: { clusterId, assessedOn: { lte: interviewOn } }, orderBy: { assessedOn: "desc" }, select: { assessedOn: true } });
+  return latest?.assessedOn ?? null;
+}
+
+/** What an upgrade is judged on: the cluster's benchmarkings since its Bronze one (all of them for null), its declared improvement areas. */
 async function upgradeFacts(clusterId: string, since: string | null, score: number | null): Promise<UpgradeFacts> {
-  const benchmarkings = await db().assessment.findMany({ where: { clusterId, assessedOn: { gt: since ?? "9999" } }, select: { assessedOn: true }, orderBy: { assessedOn: "asc" } });
+  const benchmarkings = await db().assessment.findMany({ where: { clusterId, assessedOn: { gt: since ?? "" } }, select: { assessedOn: true }, orderBy: { assessedOn: "asc" }, distinct: ["assessedOn"] });
   const goals = await db().goal.findMany({ where: { clusterId, scope: "cluster" }, select: { area: true, workflowId: true } });
   const declared = await db().workflowInstance.findMany({ where: { id: { in: goals.map((g) => g.workflowId) }, state: { in: ["agreed", "achieved"] } }, select: { id: true } });
   const ids = new Set(declared.map((d) => d.id));
@@ -114,7 +127,7 @@ export async function labelCommand(actor: Viewer, labelId: string, command: Labe
   const context = (loaded.snapshot as SnapshotFrom<typeof labelMachine>).context;
   const event: LabelEvent =
     command.type === "RENEW"
-      ? command
+      ? { ...command, benchmarkedOn: context.level === "BRONZE" ? await benchmarkingBy(label.clusterId, command.interviewOn) : null }
       : { type: "UPGRADE", level: command.level, interviewOn: command.interviewOn, facts: await upgradeFacts(label.clusterId, context.bronzeBenchmarkedOn, command.score) };
   // Time first: the label is where today puts it (the person saw it before that TICK), then the step.
   const ticked = (await tickLabel(label.workflowId, today)) && revision === loaded.revision;
@@ -158,18 +171,18 @@ export type LabelView = {
   validUntil: string;
   status: LabelStatus;
   graceEnd: string;
-  /** For Bronze: the days a second benchmarking for Silver falls in. */
-  silverWindow: { from: string; to: string } | null;
+  /** For Bronze: the days a second benchmarking for Silver falls in, counted from the benchmarking it rests on. */
+  silverWindow: { from: string; to: string; after: string } | null;
   awardingBody: string;
   score: number | null;
   history: Array<{ event: string; on: string; level: string; validUntil: string }>;
 };
 
 /** A label as of a day: its award, the renewals and upgrades whose interview came by then, and a TICK. */
-async function labelAsOf(row: { id: string; level: string; interviewOn: string; score: number | null; ruleSetId: string; workflowId: string }, asOf: string) {
+async function labelAsOf(row: { id: string; level: string; interviewOn: string; benchmarkedOn: string | null; score: number | null; ruleSetId: string; workflowId: string }, asOf: string) {
   const rules = (await getLabelRules(row.ruleSetId))!;
   const events = await db().workflowEvent.findMany({ where: { instanceId: row.workflowId, type: { in: ["RENEW", "UPGRADE"] } }, orderBy: { id: "asc" }, select: { payload: true } });
-  let [snapshot] = initialTransition(labelMachine, { level: row.level as LabelLevel, interviewOn: row.interviewOn, score: row.score, rules: machineRules(rules) });
+  let [snapshot] = initialTransition(labelMachine, { level: row.level as LabelLevel, interviewOn: row.interviewOn, benchmarkedOn: row.benchmarkedOn, score: row.score, rules: machineRules(rules) });
   for (const { payload } of events) {
     const event = JSON.parse(payload) as LabelEvent;
     if ("interviewOn" in event && event.interviewOn <= asOf) [snapshot] = transition(labelMachine, snapshot, event);
@@ -201,7 +214,7 @@ export async function labelsOfClusters(clusterIds: ReadonlyArray<string>, asOf: 
       validUntil: context.validUntil,
       status: String(snapshot.value) as LabelStatus,
       graceEnd: graceEnd(context.validUntil, context.rules),
-      silverWindow: context.level === "BRONZE" && context.bronzeBenchmarkedOn ? silverWindow(context.bronzeBenchmarkedOn, context.rules) : null,
+      silverWindow: context.level === "BRONZE" && context.bronzeBenchmarkedOn ? { ...silverWindow(context.bronzeBenchmarkedOn, context.rules), after: context.bronzeBenchmarkedOn } : null,
       awardingBody: row.awardingBody,
       score: context.score,
       history: context.history,
@@ -286,6 +299,8 @@ async function recipientsOf(clusterId: string): Promise<Array<{ id: string; emai
   });
 }
 
+const mailReminder = (to: string, subject: string, text: string) => sendMail({ to, subject, text });
+
 function reminderText(label: { clusterName: string; level: string; validUntil: string; graceEnd: string }, daysBefore: number) {
   const title = daysBefore === 0 ? `Label expired: ${label.clusterName}` : `Label expires in ${daysBefore} days: ${label.clusterName}`;
   const body =
@@ -303,7 +318,7 @@ function reminderText(label: { clusterName: string; level: string; validUntil: s
  */
 export async function sendLabelReminders(
   today: string,
-  { labelIds, mail = async () => {} }: { labelIds?: ReadonlyArray<string>; mail?: (to: string, subject: string, text: string) => Promise<unknown> } = {},
+  { labelIds, mail = mailReminder }: { labelIds?: ReadonlyArray<string>; mail?: (to: string, subject: string, text: string) => Promise<unknown> } = {},
 ): Promise<number> {
   const labels = await db().clusterLabel.findMany({ where: labelIds ? { id: { in: [...labelIds] } } : {}, select: { id: true, clusterId: true, workflowId: true }, orderBy: [{ clusterId: "asc" }, { interviewOn: "asc" }] });
   let sent = 0;
@@ -331,7 +346,8 @@ export async function sendLabelReminders(
       throw error;
     }
     sent += 1;
-    for (const user of recipients) await mail(user.email, text.title, text.body);
+    // By mail too (where SMTP is set up), but not for a day gone by: a demo playing 2019 mails nobody.
+    if (today >= todayIso()) for (const user of recipients) await mail(user.email, text.title, text.body);
   }
   return sent;
 }

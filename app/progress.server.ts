@@ -176,11 +176,15 @@ async function recordRoundCheckIns(program: Program, round: Array<{ clusterId: s
     // A value from after the due date does not count for the goal: it is not recorded against it.
     if (value === null || date > snapshot.context.target.date) continue;
     const source = `benchmarking ${date}`;
-    if ((await db().checkIn.count({ where: { goalId: goal.id, source } })) > 0) continue;
-    await db().$transaction(async (tx) => {
-      await tx.checkIn.create({ data: { goalId: goal.id, value, date, comment: goal.scope === "region" ? `recomputed from the round up to ${date}` : `from the benchmarking of ${date}`, source, recordedById: actorId ?? "system" } });
-      await audit(tx, { actorId, action: "goal.check-in", subject: `goal ${goal.id}`, after: { value, date, source } });
-    });
+    try {
+      await db().$transaction(async (tx) => {
+        // The key makes a second run (the hourly job, another server) fail here whole: recorded once.
+        await tx.checkIn.create({ data: { goalId: goal.id, value, date, comment: goal.scope === "region" ? `recomputed from the round up to ${date}` : `from the benchmarking of ${date}`, source, sourceKey: `${goal.id} ${source}`, recordedById: actorId ?? "system" } });
+        await audit(tx, { actorId, action: "goal.check-in", subject: `goal ${goal.id}`, after: { value, date, source } });
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { audit } from "./audit.server";
 import type { Viewer } from "./auth/roles";
 import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
-import { goalsOf, type GoalRow } from "./goals.server";
+import { cycleClosed, goalsOf, type GoalRow } from "./goals.server";
 import { labelsOfClusters, currentLabels } from "./labels.server";
 import { programSeenBy, type ProgramAccess } from "./program-access.server";
 import { metricOptions } from "./program/metrics";
@@ -23,6 +23,8 @@ export async function programReport(viewer: Viewer, programId: string, today: st
     access,
     catalogue,
     day,
+    /** Observations are written by those who run the program, until its cycle closes. */
+    mayObserve: access.part.runs && !(await cycleClosed(access.program)),
     goals: await goalsOf(access, day),
     progress: await progressFor(access, today),
     labels: currentLabels(await labelsOfClusters(access.clusters.map((c) => c.id), day)),
@@ -35,8 +37,9 @@ export async function programReport(viewer: Viewer, programId: string, today: st
 }
 
 /** The coordinator's observation on one dimension (or "overall"); empty text removes it. */
-export async function saveObservation(actor: Viewer, access: ProgramAccess, dimension: string, text: string): Promise<{ ok: true } | { ok: false; status: 403 | 422; error: string }> {
+export async function saveObservation(actor: Viewer, access: ProgramAccess, dimension: string, text: string): Promise<{ ok: true } | { ok: false; status: 403 | 409 | 422; error: string }> {
   if (!access.part.runs) return { ok: false, status: 403, error: "Only the program's coordinators write its observations." };
+  if (await cycleClosed(access.program)) return { ok: false, status: 409, error: "This cycle is closed: its report stays as it was on its closing day." };
   const catalogue = (await getCatalogue(access.program.catalogueId))!;
   if (dimension !== "overall" && !catalogue.dimensions.some((d) => d.code === dimension)) return { ok: false, status: 422, error: `No dimension ${dimension} in ${catalogue.id}.` };
   const key = { programId_dimension: { programId: access.program.id, dimension } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition } from "xstate";
-import { graceEnd, labelMachine, remindersDue, renewalBlocker, silverWindow, statusOn, upgradeBlockers, validityEnd, type LabelEvent, type LabelRules } from "./label";
+import { graceEnd, labelMachine, remindersDue, renewalBlocker, silverAwardBlockers, silverWindow, statusOn, upgradeBlockers, validityEnd, type LabelEvent, type LabelRules } from "./label";
 
 // The ESCA rules as prisma/label-rules/esca-2017.json states them.
 const rules: LabelRules = {
@@ -13,9 +13,9 @@ const rules: LabelRules = {
   goldMinScorePct: 80,
 };
 
-// An Arctic Bronze label: interview 15 August 2017.
+// An Arctic Bronze label: awarded on the benchmarking of 14 March 2017, interview 15 August 2017.
 function run(...events: Array<LabelEvent>) {
-  let [snapshot] = initialTransition(labelMachine, { level: "BRONZE", interviewOn: "2017-08-15", rules });
+  let [snapshot] = initialTransition(labelMachine, { level: "BRONZE", interviewOn: "2017-08-15", benchmarkedOn: "2017-03-14", rules });
   for (const event of events) [snapshot] = transition(labelMachine, snapshot, event);
   return snapshot;
 }
@@ -88,25 +88,53 @@ describe("renewal", () => {
 
 describe("upgrades", () => {
   it("to Silver only with a second benchmarking 18 to 24 months after the Bronze one, edges included", () => {
-    expect(silverWindow("2017-08-15", rules)).toEqual({ from: "2019-02-15", to: "2019-08-15" });
-    const upgrade = (on: string) => ({ type: "UPGRADE", level: "SILVER", interviewOn: on, facts: facts([on]) }) as const;
-    expect(run(upgrade("2019-02-14")).context.level).toBe("BRONZE");
-    expect(run(upgrade("2019-02-15")).context.level).toBe("SILVER");
-    expect(run(upgrade("2019-08-15")).context.level).toBe("SILVER");
-    expect(run(upgrade("2019-08-16")).context.level).toBe("BRONZE");
-    const silver = run(upgrade("2019-04-10"));
-    expect(silver.context.validUntil).toBe("2021-04-30"); // a new validity from the Silver interview
+    // The window counts from the benchmarking the Bronze label was awarded on, not from its interview.
+    expect(silverWindow("2017-03-14", rules)).toEqual({ from: "2018-09-14", to: "2019-03-14" });
+    expect(run().context.bronzeBenchmarkedOn).toBe("2017-03-14");
+    const upgrade = (benchmarkedOn: string) => ({ type: "UPGRADE", level: "SILVER", interviewOn: "2019-03-20", facts: facts([benchmarkedOn]) }) as const;
+    expect(run(upgrade("2018-09-13")).context.level).toBe("BRONZE");
+    expect(run(upgrade("2018-09-14")).context.level).toBe("SILVER");
+    expect(run(upgrade("2019-03-14")).context.level).toBe("SILVER");
+    expect(run(upgrade("2019-03-15")).context.level).toBe("BRONZE");
+    const silver = run(upgrade("2019-01-10"));
+    expect(silver.context.validUntil).toBe("2021-03-31"); // a new validity from the Silver interview
     expect(silver.value).toBe("valid");
+  });
+
+  it("to Silver needs a Bronze label awarded on a benchmarking", () => {
+    const [unanchored] = initialTransition(labelMachine, { level: "BRONZE", interviewOn: "2017-08-15", benchmarkedOn: null, rules });
+    expect(upgradeBlockers(unanchored.context, "SILVER", facts(["2019-01-10"]))).toEqual(["Silver follows a Bronze label awarded on a benchmarking; this label has none recorded."]);
   });
 
   it("to Silver only with three declared improvement areas, and says which condition failed", () => {
     const context = run().context;
-    expect(upgradeBlockers(context, "SILVER", facts(["2019-04-10"], 2))).toEqual(["Silver needs 3 declared improvement areas; the cluster has 2."]);
+    expect(upgradeBlockers(context, "SILVER", facts(["2019-01-10"], 2))).toEqual(["Silver needs 3 declared improvement areas; the cluster has 2."]);
     expect(upgradeBlockers(context, "SILVER", facts([], 3))).toEqual([
-      "Silver needs a second benchmarking from 2019-02-15 to 2019-08-15 (18 to 24 months after the Bronze one of 2017-08-15); the cluster has none since.",
+      "Silver needs a second benchmarking from 2018-09-14 to 2019-03-14 (18 to 24 months after the Bronze one of 2017-03-14); the cluster has none since.",
     ]);
-    expect(run({ type: "UPGRADE", level: "SILVER", interviewOn: "2019-04-10", facts: facts(["2019-04-10"], 2) }).context.level).toBe("BRONZE");
-    expect(upgradeBlockers(context, "BRONZE", facts(["2019-04-10"]))).toEqual(["The label is BRONZE already; an upgrade goes to a higher level."]);
+    expect(run({ type: "UPGRADE", level: "SILVER", interviewOn: "2019-01-10", facts: facts(["2019-01-10"], 2) }).context.level).toBe("BRONZE");
+    expect(upgradeBlockers(context, "BRONZE", facts(["2019-01-10"]))).toEqual(["The label is BRONZE already; an upgrade goes to a higher level."]);
+  });
+
+  it("a renewed Bronze label's Silver window counts from the benchmarking of its renewal", () => {
+    const renewed = run({ type: "RENEW", interviewOn: "2019-07-01", benchmarkedOn: "2019-06-20" });
+    expect(renewed.context.bronzeBenchmarkedOn).toBe("2019-06-20");
+    expect(run({ type: "RENEW", interviewOn: "2019-07-01" }).context.bronzeBenchmarkedOn).toBe("2017-03-14");
+  });
+
+  it("recorded as awarded (no Bronze to upgrade), Silver needs two benchmarkings in the window by the interview and three areas", () => {
+    expect(silverAwardBlockers(["2017-03-14", "2018-09-14"], 3, "2018-10-01", rules)).toEqual([]);
+    expect(silverAwardBlockers(["2017-03-14", "2018-09-13"], 3, "2018-10-01", rules)).toEqual([
+      "Silver needs two benchmarkings 18 to 24 months apart by the interview on 2018-10-01; the cluster has 2017-03-14, 2018-09-13.",
+    ]);
+    // The second benchmarking after the interview is no evidence for it.
+    expect(silverAwardBlockers(["2017-03-14", "2018-09-14"], 3, "2018-09-01", rules)).toEqual([
+      "Silver needs two benchmarkings 18 to 24 months apart by the interview on 2018-09-01; the cluster has 2017-03-14.",
+    ]);
+    expect(silverAwardBlockers([], 1, "2018-10-01", rules)).toEqual([
+      "Silver needs two benchmarkings 18 to 24 months apart by the interview on 2018-10-01; the cluster has none.",
+      "Silver needs 3 declared improvement areas; the cluster has 1.",
+    ]);
   });
 
   it("to Gold only with a score of at least 80 %", () => {

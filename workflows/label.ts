@@ -46,7 +46,8 @@ export type UpgradeFacts = {
 
 export type LabelEvent =
   | { type: "TICK"; today: string }
-  | { type: "RENEW"; interviewOn: string }
+  /** `benchmarkedOn`: the benchmarking a renewed Bronze label rests on now (its Silver window counts from it). */
+  | { type: "RENEW"; interviewOn: string; benchmarkedOn?: string | null }
   | { type: "UPGRADE"; level: LabelLevel; interviewOn: string; facts: UpgradeFacts };
 
 const iso = (date: Date) => format(date, "yyyy-MM-dd");
@@ -89,14 +90,33 @@ export function upgradeBlockers(context: Pick<LabelContext, "level" | "bronzeBen
         blockers.push(`Silver needs a second benchmarking from ${window.from} to ${window.to} (${context.rules.silverWindowMonths.from} to ${context.rules.silverWindowMonths.to} months after the Bronze one of ${context.bronzeBenchmarkedOn}); ${facts.benchmarkingsSince.length ? `the cluster has ${facts.benchmarkingsSince.join(", ")}` : "the cluster has none since"}.`);
       }
     }
-    if (facts.improvementAreas < context.rules.silverImprovementAreas) {
-      blockers.push(`Silver needs ${context.rules.silverImprovementAreas} declared improvement areas; the cluster has ${facts.improvementAreas}.`);
-    }
+    blockers.push(...areaBlockers(facts.improvementAreas, context.rules));
   }
   if (level === "GOLD" && (facts.score === null || facts.score < context.rules.goldMinScorePct)) {
     blockers.push(`Gold needs an assessed score of at least ${context.rules.goldMinScorePct} %; ${facts.score === null ? "no score was given" : `the score is ${facts.score} %`}.`);
   }
   return blockers;
+}
+
+function areaBlockers(declared: number, rules: Pick<LabelRules, "silverImprovementAreas">): Array<string> {
+  return declared < rules.silverImprovementAreas ? [`Silver needs ${rules.silverImprovementAreas} declared improvement areas; the cluster has ${declared}.`] : [];
+}
+
+/**
+ * Why a Silver label may not be recorded as awarded on this interview (a cluster with no Bronze
+ * label to upgrade): its record must show the same evidence an upgrade needs, a benchmarking and a
+ * second one within the Silver window after it, both by the interview, and the declared areas.
+ */
+export function silverAwardBlockers(benchmarkings: ReadonlyArray<string>, improvementAreas: number, interviewOn: string, rules: Pick<LabelRules, "silverWindowMonths" | "silverImprovementAreas">): Array<string> {
+  const by = benchmarkings.filter((d) => d <= interviewOn);
+  const paired = by.some((first) => {
+    const window = silverWindow(first, rules);
+    return by.some((second) => second >= window.from && second <= window.to);
+  });
+  const blockers = paired
+    ? []
+    : [`Silver needs two benchmarkings ${rules.silverWindowMonths.from} to ${rules.silverWindowMonths.to} months apart by the interview on ${interviewOn}; the cluster has ${by.length ? by.join(", ") : "none"}.`];
+  return [...blockers, ...areaBlockers(improvementAreas, rules)];
 }
 
 /** The latest interview on the label's record: its award, a renewal or an upgrade. */
@@ -130,7 +150,8 @@ const labelSetup = setup({
   types: {
     context: {} as LabelContext,
     events: {} as LabelEvent,
-    input: {} as { level: LabelLevel; interviewOn: string; score?: number | null; rules: LabelRules },
+    /** `benchmarkedOn`: the benchmarking a Bronze label was awarded on (null: none on record). */
+    input: {} as { level: LabelLevel; interviewOn: string; benchmarkedOn?: string | null; score?: number | null; rules: LabelRules },
   },
   guards: {
     lapsed: ({ context }) => statusOn(context.validUntil, context.asOf, context.rules) === "lapsed",
@@ -147,7 +168,8 @@ const labelSetup = setup({
     renew: assign(({ context, event }) => {
       if (event.type !== "RENEW") return {};
       const validUntil = validityEnd(context.validUntil, context.rules.validityMonths);
-      return { validUntil, asOf: later(context.asOf, event.interviewOn), history: [...context.history, { event: "RENEW" as const, on: event.interviewOn, level: context.level, validUntil }] };
+      const bronzeBenchmarkedOn = context.level === "BRONZE" && event.benchmarkedOn ? later(context.bronzeBenchmarkedOn ?? event.benchmarkedOn, event.benchmarkedOn) : context.bronzeBenchmarkedOn;
+      return { validUntil, bronzeBenchmarkedOn, asOf: later(context.asOf, event.interviewOn), history: [...context.history, { event: "RENEW" as const, on: event.interviewOn, level: context.level, validUntil }] };
     }),
     upgrade: assign(({ context, event }) => {
       if (event.type !== "UPGRADE") return {};
@@ -183,7 +205,7 @@ export const labelMachine = labelSetup.createMachine({
     return {
       level: input.level,
       interviewOn: input.interviewOn,
-      bronzeBenchmarkedOn: input.level === "BRONZE" ? input.interviewOn : null,
+      bronzeBenchmarkedOn: input.level === "BRONZE" ? (input.benchmarkedOn ?? null) : null,
       validUntil,
       asOf: input.interviewOn,
       score: input.score ?? null,

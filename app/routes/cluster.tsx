@@ -179,7 +179,7 @@ export default function ClusterPage({ loaderData, actionData }: Route.ComponentP
                 <strong>{l.level}</strong> (interview {l.interviewOn}, {l.awardingBody}{l.score !== null ? `, ${l.score} %` : ""}), valid to {l.validUntil} ·{" "}
                 <span aria-hidden="true">{LABEL_STATUS_WORDS[l.status]?.symbol}</span> {LABEL_STATUS_WORDS[l.status]?.word}
                 {l.status === "inGrace" && <> · renewable to {l.graceEnd}</>}
-                {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to}</span>}
+                {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to} (after the benchmarking of {l.silverWindow.after})</span>}
                 {l.history.length > 1 && <span className="muted"> · {l.history.slice(1).map((h) => `${h.event.toLowerCase()} ${h.on}`).join(", ")}</span>}
               </li>
             ))}

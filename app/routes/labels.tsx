@@ -85,7 +85,7 @@ function LabelList({ labels, empty }: { labels: ReadonlyArray<LabelView>; empty:
         <li key={l.id}>
           <Link to={`/clusters/${encodeURIComponent(l.clusterId)}`}>{l.clusterName}</Link>: {l.level}, valid to {l.validUntil} · <Status status={l.status} />
           {l.status === "inGrace" && <> · renewable to {l.graceEnd}</>}
-          {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to}</span>}
+          {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to} (after the benchmarking of {l.silverWindow.after})</span>}
         </li>
       ))}
     </ul>
@@ -223,6 +223,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
           <label>Interview date <input type="date" name="interviewOn" required max={today} /></label>
           <label>Awarded by <input name="awardingBody" required defaultValue="ESCA" /></label>
           <label>Score % (Gold only) <input name="score" inputMode="decimal" /></label>
+          <p className="muted">A Bronze label rests on the cluster's latest benchmarking by the interview; its Silver window counts from it. Silver recorded here needs the same evidence as an upgrade: two benchmarkings in the window by the interview and the declared improvement areas.</p>
           <button type="submit">Record the label</button>
         </ActionForm>
       )}

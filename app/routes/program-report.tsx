@@ -25,7 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     today,
     day: report.day,
     program: { id, name, portfolio, startsOn, endsOn, baselineAsOf },
-    runs: access.part.runs,
+    mayObserve: report.mayObserve,
     goals: report.goals,
     progress: report.progress,
     labels: report.labels,
@@ -53,7 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 const OUTCOME: Record<string, string> = { achieved: "✔ achieved", missed: "✖ missed", agreed: "open (agreed)", draft: "draft, not agreed", withdrawn: "withdrawn" };
 
 export default function ReportPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { program, runs, goals, progress, labels, observations, dimensions, limits, labelsFor, today, day, saved } = loaderData;
+  const { program, mayObserve, goals, progress, labels, observations, dimensions, limits, labelsFor, today, day, saved } = loaderData;
   const titles = Object.fromEntries(dimensions.map((d) => [d.code, d.title]));
   const changeOf = (code: string) => {
     if (!progress || !("progress" in progress)) return null;
@@ -136,7 +136,7 @@ export default function ReportPage({ loaderData, actionData }: Route.ComponentPr
         {dimensions.map((d) => (
           <div key={d.code} id={`obs-${d.code}`} className="observation">
             <h3>{d.title}{changeOf(d.code) !== null && <span className="muted"> · {changeWords(changeOf(d.code))}</span>}</h3>
-            {runs ? (
+            {mayObserve ? (
               <Form method="post" className="upload-form" aria-label={`Observation on ${d.title}`}>
                 <input type="hidden" name="intent" value="observe" />
                 <input type="hidden" name="dimension" value={d.code} />

@@ -184,7 +184,8 @@ export async function seedDemoProgram(): Promise<void> {
   if (!round.ok) throw new Error(`demo program: the 2019 round: ${round.errors.join("; ")}`);
   await afterBenchmarkImport(round.importId, coordinator.userId);
 
-  // Tromsø Marine: its second benchmarking (2019-04-10) falls in its Silver window, with three declared areas.
+  // Tromsø Marine: its second benchmarking (2019-03-12) falls in its Silver window (18 to 24 months after the
+  // benchmarking of 2017-03-14 its Bronze label was awarded on), with three declared areas.
   const tromso = await db().clusterLabel.findFirstOrThrow({ where: { clusterId: "arc-tromso-marine" }, select: { id: true, workflowId: true } });
   must("Silver for Tromsø Marine", await labelCommand(coordinator, tromso.id, { type: "UPGRADE", level: "SILVER", interviewOn: "2019-05-20", score: null }, await revisionOf(tromso.workflowId), "2019-05-20"));
   // The reminders of the other Arctic labels (to 2019-08-31): 90 and 60 days ahead.
