@@ -238,7 +238,10 @@ export async function clustersHoldingAtLeast(clusterIds: ReadonlyArray<string>, 
 export type RenewalsMonitor = {
   portfolio: string;
   asOf: string;
+  /** Each cluster's current label. */
   labels: Array<LabelView>;
+  /** Every label of the portfolio's clusters by the day, lapsed ones before the current included. */
+  record: Array<LabelView>;
   counts: Record<LabelStatus, number>;
   expiringWithin90: Array<LabelView>;
   expiringWithin180: Array<LabelView>;
@@ -252,7 +255,8 @@ export type RenewalsMonitor = {
 export async function renewalsMonitor(viewer: Viewer, portfolio: string, asOf: string): Promise<RenewalsMonitor | null> {
   if (!maySeePortfolioLabels(viewer, portfolio)) return null;
   const clusters = await db().cluster.findMany({ where: { portfolios: { some: { portfolio } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const labels = currentLabels(await labelsOfClusters(clusters.map((c) => c.id), asOf)).sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.clusterName.localeCompare(b.clusterName));
+  const record = await labelsOfClusters(clusters.map((c) => c.id), asOf);
+  const labels = currentLabels(record).sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.clusterName.localeCompare(b.clusterName));
   const daysLeft = (l: LabelView) => differenceInCalendarDays(parseISO(l.validUntil), parseISO(asOf));
   const living = labels.filter((l) => l.status === "valid" || l.status === "expiringSoon");
   const counts = { valid: 0, expiringSoon: 0, inGrace: 0, lapsed: 0 } satisfies Record<LabelStatus, number>;
@@ -262,6 +266,7 @@ export async function renewalsMonitor(viewer: Viewer, portfolio: string, asOf: s
     portfolio,
     asOf,
     labels,
+    record,
     counts,
     expiringWithin90: living.filter((l) => daysLeft(l) <= 90),
     expiringWithin180: living.filter((l) => daysLeft(l) <= 180),

@@ -165,7 +165,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
 
       <section aria-labelledby="all-h">
         <h2 id="all-h">Every label</h2>
-        <LabelTimeline labels={monitor.labels} asOf={monitor.asOf} />
+        <LabelTimeline current={monitor.labels} record={monitor.record} asOf={monitor.asOf} />
         {monitor.labels.length > 0 && <LabelTimelineLegend />}
         <TableScroll label="Labels">
           <table>
