@@ -6,7 +6,7 @@ import { LabelTimeline, LabelTimelineLegend } from "~/components/label-timeline"
 import { TableScroll } from "~/components/table-scroll";
 import { ActionForm } from "~/components/program/action-form";
 import { labelGoalsOf } from "~/goals.server";
-import { DEFAULT_LABEL_RULES_ID, getLabelRules, labelCommand, monitoredPortfolios, recordLabel, renewalsMonitor, type LabelView } from "~/labels.server";
+import { DEFAULT_LABEL_RULES_ID, getLabelRules, labelCommand, listLabelRules, monitoredPortfolios, recordLabel, renewalsMonitor, type LabelView } from "~/labels.server";
 import { LABEL_STATUS_WORDS } from "~/labels/words";
 import { decimalField, describeIssues, readForm } from "~/forms.server";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
@@ -41,12 +41,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     today,
     saved: url.searchParams.get("saved"),
     rules: await getLabelRules(DEFAULT_LABEL_RULES_ID),
+    ruleSets: (await listLabelRules()).map((r) => ({ id: r.id, title: r.title })),
+    defaultRules: DEFAULT_LABEL_RULES_ID,
   };
 }
 
 const score = z.union([z.literal("").transform(() => null), decimalField.pipe(z.number().min(0, "must be from 0 to 100").max(100, "must be from 0 to 100"))]).default(null);
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("record"), clusterId: z.string().min(1, "choose a cluster").max(100), level: z.enum(LABEL_LEVELS), interviewOn: isoDay, awardingBody: z.string().trim().min(2, "name the awarding body").max(120), score }),
+  z.object({ intent: z.literal("record"), clusterId: z.string().min(1, "choose a cluster").max(100), level: z.enum(LABEL_LEVELS), interviewOn: isoDay, awardingBody: z.string().trim().min(2, "name the awarding body").max(120), score, rules: z.string().min(1).max(60).default(DEFAULT_LABEL_RULES_ID) }),
   z.object({ intent: z.literal("renew"), labelId: z.string().max(100), revision: z.coerce.number().int().min(0), interviewOn: isoDay }),
   z.object({ intent: z.literal("upgrade"), labelId: z.string().max(100), revision: z.coerce.number().int().min(0), level: z.enum(["SILVER", "GOLD"]), interviewOn: isoDay, score }),
 ]);
@@ -59,7 +61,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const today = todayIso();
   const outcome =
     input.intent === "record"
-      ? await recordLabel(viewer, { clusterId: input.clusterId, level: input.level, interviewOn: input.interviewOn, awardingBody: input.awardingBody, score: input.score }, today)
+      ? await recordLabel(viewer, { clusterId: input.clusterId, level: input.level, interviewOn: input.interviewOn, awardingBody: input.awardingBody, score: input.score }, today, input.rules)
       : input.intent === "renew"
         ? await labelCommand(viewer, input.labelId, { type: "RENEW", interviewOn: input.interviewOn }, input.revision, today)
         : await labelCommand(viewer, input.labelId, { type: "UPGRADE", level: input.level, interviewOn: input.interviewOn, score: input.score }, input.revision, today);
@@ -93,7 +95,7 @@ function LabelList({ labels, empty }: { labels: ReadonlyArray<LabelView>; empty:
 }
 
 export default function LabelsPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { portfolios, monitor, goals, mayRecord, mayRecordToday, today, saved, rules } = loaderData;
+  const { portfolios, monitor, goals, mayRecord, mayRecordToday, today, saved, rules, ruleSets, defaultRules } = loaderData;
   const { counts } = monitor;
   return (
     <>
@@ -223,6 +225,12 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
           <label>Interview date <input type="date" name="interviewOn" required max={today} /></label>
           <label>Awarded by <input name="awardingBody" required defaultValue="ESCA" /></label>
           <label>Score % (Gold only) <input name="score" inputMode="decimal" /></label>
+          {ruleSets.length > 1 && (
+            <label>
+              Label rules
+              <select name="rules" defaultValue={defaultRules}>{ruleSets.map((r) => <option key={r.id} value={r.id}>{r.title} ({r.id})</option>)}</select>
+            </label>
+          )}
           <p className="muted">A Bronze label rests on the cluster's latest benchmarking by the interview; its Silver window counts from it. Silver recorded here needs the same evidence as an upgrade: two benchmarkings in the window by the interview and the declared improvement areas.</p>
           <button type="submit">Record the label</button>
         </ActionForm>
