@@ -57,6 +57,15 @@ export async function cycleClosed(program: { cycleId: string }): Promise<boolean
 }
 const CLOSED = "This cycle is closed: its goals stay as they were. Work on them in the next cycle.";
 
+/**
+ * Whether this viewer may propose new goals now (add one, accept a suggestion, carry one over):
+ * they set goals in this program, it still runs (after its end a new goal could only be due in the
+ * past), and its cycle is not closed.
+ */
+export async function mayProposeGoals(access: Pick<ProgramAccess, "program" | "part">, today: string): Promise<boolean> {
+  return (access.part.runs || access.part.clusters.length > 0) && today <= access.program.endsOn && !(await cycleClosed(access.program));
+}
+
 /** A cluster's benchmarking at the program's baseline date, with its own scorecard. */
 async function clusterAtBaseline(program: ProgramAccess["program"], clusterId: string) {
   const catalogue = (await getCatalogue(program.catalogueId))!;
@@ -189,7 +198,7 @@ export type GoalRow = {
   checkIns: Array<{ value: number; date: string; comment: string; source: string }>;
   latest: { value: number; date: string; comment: string; source: string } | null;
   health: GoalHealth | null;
-  /** What this viewer may do now: exactly the events the machine accepts, for their part. */
+  /** What this viewer may do now: exactly the events the machine accepts, for their part; nothing once the cycle is closed. */
   accepts: { agree: boolean; withdraw: boolean; change: boolean; checkIn: boolean };
 };
 
@@ -207,6 +216,8 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
   // Regional figures reach those who do not run the program as the coordinator published them:
   // a regional goal's check-ins up to the latest publication, none after it.
   const publishedUpTo = access.part.runs ? null : publishedAsOf(await publicationDates(access.program.portfolio), today) ?? "0000-00-00";
+  // A closed cycle's goals accept nothing more (addGoal, goalCommand and addCheckIn refuse): no buttons.
+  const closed = await cycleClosed(access.program);
   const owners = new Map((await db().user.findMany({ where: { id: { in: goals.map((g) => g.ownerId ?? "") } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const rows: Array<GoalRow> = [];
   for (const goal of goals.filter((g) => maySeeGoal(access.part, g))) {
@@ -214,7 +225,7 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
     const checkIns = goal.scope === "region" && publishedUpTo !== null ? goal.checkIns.filter((c) => c.date <= publishedUpTo) : goal.checkIns;
     const latest = checkIns.at(-1) ?? null;
     const state = String(snapshot.value);
-    const mine = mayWorkOnGoal(access.part, goal);
+    const mine = !closed && mayWorkOnGoal(access.part, goal);
     const context = snapshot.context;
     rows.push({
       id: goal.id,
@@ -372,6 +383,7 @@ export async function suggestionsFor(access: ProgramAccess): Promise<Array<Sugge
 export async function ignoreSuggestion(actor: Viewer, programId: string, key: string): Promise<Outcome> {
   const access = await programSeenBy(actor, programId);
   if (!access) return { ok: false, status: 404, error: "No such program." };
+  if (await cycleClosed(access.program)) return { ok: false, status: 409, error: CLOSED };
   const suggestion = (await suggestionsFor(access)).find((s) => s.key === key);
   if (!suggestion) return { ok: false, status: 409, error: "That suggestion is no longer open: reload the page." };
   await db().$transaction(async (tx) => {

@@ -9,7 +9,7 @@ import { JointProjects } from "~/components/program/projects";
 import { MyTasks, WorkshopCard } from "~/components/program/workshops";
 import { describeIssues, readForm } from "~/forms.server";
 import { goalsToCarryOver, programView } from "~/programs.server";
-import { goalsOf, jointProjectsOf, suggestionsFor } from "~/goals.server";
+import { goalsOf, jointProjectsOf, mayProposeGoals, suggestionsFor } from "~/goals.server";
 import { programSeenBy } from "~/program-access.server";
 import { DONE_MESSAGES, NEXT_CYCLE_MESSAGE, programActionSchema, runProgramAction } from "~/program-actions.server";
 import { assignableIn, workshopsOf } from "~/workshops.server";
@@ -32,8 +32,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const view = await programView(viewer, access);
   const catalogue = (await getCatalogue(access.program.catalogueId))!;
   const metrics = { region: metricOptions(catalogue, "region"), cluster: metricOptions(catalogue, "cluster") };
-  // Suggestions while the program runs: after its end a new goal could only be due in the past.
-  const mayPropose = (access.part.runs || access.part.clusters.length > 0) && today <= access.program.endsOn;
+  const mayPropose = await mayProposeGoals(access, today);
   return {
     ...view,
     today,
@@ -53,6 +52,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     limits: [Number(catalogue.bands.redBelowText), Number(catalogue.bands.greenAboveText)],
     done: new URL(request.url).searchParams.get("done") === "next-cycle" ? NEXT_CYCLE_MESSAGE : DONE_MESSAGES[new URL(request.url).searchParams.get("done") as keyof typeof DONE_MESSAGES] ?? null,
     carryOver: mayPropose ? await goalsToCarryOver(access, today) : [],
+    mayPropose,
   };
 }
 
@@ -168,7 +168,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         })}
         <CarryOver goals={loaderData.carryOver} labels={labels} dueDate={program.endsOn} />
         <Suggestions suggestions={suggestions} labels={labels} dueDate={program.endsOn} />
-        {goalClusters.length > 0 && <AddGoalForm scopes={part.runs ? ["region", "cluster"] : ["cluster"]} clusters={goalClusters} metrics={metrics} owners={assignees} />}
+        {loaderData.mayPropose && goalClusters.length > 0 && <AddGoalForm scopes={part.runs ? ["region", "cluster"] : ["cluster"]} clusters={goalClusters} metrics={metrics} owners={assignees} />}
       </section>
 
       {!part.runs && part.clusters.length > 0 && (

@@ -13,7 +13,7 @@ import { ROOT } from "./fixtures";
 useFreshDatabase();
 execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env: process.env, stdio: "pipe" });
 const { programView } = await import("../../app/programs.server");
-const { goalsOf } = await import("../../app/goals.server");
+const { goalsOf, addGoal, ignoreSuggestion, mayProposeGoals, suggestionsFor } = await import("../../app/goals.server");
 const { programSeenBy } = await import("../../app/program-access.server");
 const { workshopsOf } = await import("../../app/workshops.server");
 const { db, disconnectDb } = await import("../../app/db.server");
@@ -138,12 +138,27 @@ describe("closing the demo's cycle", () => {
   it("opens the next from the new scorecard, drafts its workshops and offers the unfinished goals for carrying over", async () => {
     const { advanceCycle, goalsToCarryOver } = await import("../../app/programs.server");
     const { runProgramAction } = await import("../../app/program-actions.server");
+    // A goal still open when the cycle closes: offered its steps until then, none after.
+    const draft = await addGoal(coordinator, id, { scope: "cluster", clusterId: "arc-tromso-marine", area: "Staffing and funding relative to members", metric: "fact:members", target: 120, dueDate: "2019-08-31" });
+    const offers = async (viewer: typeof coordinator | typeof manager) => (await goalsOf((await programSeenBy(viewer, id))!, "2019-07-20")).find((g) => g.id === (draft.ok ? draft.id : ""))!.accepts;
+    expect(await offers(coordinator)).toEqual({ agree: true, withdraw: true, change: true, checkIn: false });
+    expect(await offers(manager)).toEqual({ agree: true, withdraw: true, change: true, checkIn: false });
+    expect(await mayProposeGoals(access, "2019-07-20")).toBe(true);
     const view = await programView(coordinator, access);
     expect(view.commands).toEqual(["CLOSE"]);
     expect(await runProgramAction(coordinator, id, { intent: "cycle", command: "CLOSE", revision: view.revision }, "2019-07-20")).toMatchObject({ ok: false, status: 422 }); // not without the ticked confirmation
     const closed = await advanceCycle(coordinator, id, "CLOSE", view.revision, "2019-07-20");
     expect(closed).toMatchObject({ ok: true, nextProgramId: expect.any(String) });
     const nextId = closed.ok ? closed.nextProgramId! : "";
+    // The closed cycle offers nothing more: no step on a goal, no new goal, no suggestion to take up or ignore.
+    const nothing = { agree: false, withdraw: false, change: false, checkIn: false };
+    expect(await offers(coordinator)).toEqual(nothing);
+    expect(await offers(manager)).toEqual(nothing);
+    expect((await goalsOf(access, "2019-07-20")).filter((g) => Object.values(g.accepts).some(Boolean))).toEqual([]);
+    expect(await mayProposeGoals(access, "2019-07-20")).toBe(false);
+    expect(await mayProposeGoals((await programSeenBy(manager, id))!, "2019-07-20")).toBe(false);
+    const [suggestion] = await suggestionsFor(access);
+    expect(await ignoreSuggestion(coordinator, id, suggestion!.key)).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("This cycle is closed") });
     const next = (await programSeenBy(coordinator, nextId))!;
     // Ends at the earliest label expiry a year or more ahead: Tromsø Marine's Silver (the Bronze labels end in six weeks).
     expect(next.program).toMatchObject({ name: "Arctic 2019-2021 (after Arctic 2017-2019)", startsOn: "2019-07-20", endsOn: "2021-05-31", baselineAsOf: "2019-07-20", previousProgramId: id });
