@@ -243,7 +243,7 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
       withdrawnBecause: context.withdrawnBecause,
       checkIns,
       latest,
-      health: state === "agreed" ? goalHealth(context, latest, getSettings().healthTolerance) : null,
+      health: state === "agreed" ? goalHealth(context, latest, { today, tolerance: getSettings().healthTolerance }) : null,
       accepts: {
         agree: mine && snapshot.can({ type: "AGREE", today }),
         withdraw: mine && snapshot.can({ type: "WITHDRAW", reason: "x" }),

@@ -84,19 +84,48 @@ describe("goal machine, the remaining edges", () => {
   });
 });
 
-describe("goal health, derived from the latest check-in and the straight line", () => {
+describe("goal health, what is known against the straight line read today", () => {
+  const on = (today: string, tolerance = 0.1) => ({ today, tolerance });
+
   it("is on track on or above the line, at risk a little below, off track far below", () => {
-    // halfway in time (2018-08-01 is about the middle) the line expects about 39
-    expect(goalHealth(input, { value: 40, date: "2018-08-01" }, 0.1)).toBe("on track");
-    expect(goalHealth(input, { value: 37.5, date: "2018-08-01" }, 0.1)).toBe("on track"); // 2.2 allowed
-    expect(goalHealth(input, { value: 35.5, date: "2018-08-01" }, 0.1)).toBe("at risk");
-    expect(goalHealth(input, { value: 30, date: "2018-08-01" }, 0.1)).toBe("off track");
-    expect(goalHealth(input, null, 0.1)).toBe("at risk");
+    // On 2018-08-01 the line from 28 (2017-09-01) to 50 (2019-06-30) expects 39.0; 10 % of the planned 22 is 2.2.
+    expect(goalHealth(input, { value: 40, date: "2018-08-01" }, on("2018-08-01"))).toBe("on track");
+    expect(goalHealth(input, { value: 37.5, date: "2018-08-01" }, on("2018-08-01"))).toBe("on track");
+    expect(goalHealth(input, { value: 35.5, date: "2018-08-01" }, on("2018-08-01"))).toBe("at risk");
+    expect(goalHealth(input, { value: 30, date: "2018-08-01" }, on("2018-08-01"))).toBe("off track");
+  });
+
+  it("worsens as days pass after the same check-in: the line keeps rising, the value stays", () => {
+    const latest = { value: 40, date: "2018-08-01" };
+    expect(goalHealth(input, latest, on("2018-08-01"))).toBe("on track"); // 39.0 expected
+    expect(goalHealth(input, latest, on("2018-12-01"))).toBe("at risk"); // 43.0 expected, 3.0 behind
+    expect(goalHealth(input, latest, on("2019-03-01"))).toBe("off track"); // 46.0 expected, 6.0 behind
+    expect(goalHealth(input, latest, on("2019-08-01"))).toBe("off track"); // the line stops at the target, 50
+  });
+
+  it("without a check-in reads the baseline: exactly on track at the baseline date, behind as days pass", () => {
+    expect(goalHealth(input, null, on("2017-09-01"))).toBe("on track");
+    expect(goalHealth(input, null, on("2017-10-01"))).toBe("on track"); // 29.0 expected, 1.0 behind
+    expect(goalHealth(input, null, on("2017-11-15"))).toBe("at risk"); // 30.5 expected, 2.5 behind
+    expect(goalHealth(input, null, on("2019-06-01"))).toBe("off track"); // 49.0 expected near the due date
   });
 
   it("works for lower-is-better goals", () => {
+    // From 30 (2017-09-01) down to 12 (2018-09-01); 10 % of the planned 18 is 1.8.
     const months = { baseline: { value: 30, date: "2017-09-01" }, target: { value: 12, date: "2018-09-01" }, better: "lower" as const };
-    expect(goalHealth(months, { value: 20, date: "2018-03-01" }, 0.1)).toBe("on track");
-    expect(goalHealth(months, { value: 28, date: "2018-03-01" }, 0.1)).toBe("off track");
+    const latest = { value: 20, date: "2018-03-01" };
+    expect(goalHealth(months, latest, on("2018-03-01"))).toBe("on track"); // 21.1 expected, 20 is below it
+    expect(goalHealth(months, latest, on("2018-06-01"))).toBe("at risk"); // 16.5 expected, 3.5 behind
+    expect(goalHealth(months, latest, on("2018-08-01"))).toBe("off track"); // 13.5 expected, 6.5 behind
+    expect(goalHealth(months, { value: 28, date: "2018-03-01" }, on("2018-03-01"))).toBe("off track");
+    expect(goalHealth(months, null, on("2017-09-01"))).toBe("on track");
+    expect(goalHealth(months, null, on("2018-08-31"))).toBe("off track");
+  });
+
+  it("takes its tolerance as given: the same check-in on the same day judged with 5, 10 and 20 %", () => {
+    const latest = { value: 36, date: "2018-08-01" }; // 3.0 behind the 39.0 expected
+    expect(goalHealth(input, latest, on("2018-08-01", 0.05))).toBe("off track"); // 1.1 / 2.2 allowed
+    expect(goalHealth(input, latest, on("2018-08-01", 0.1))).toBe("at risk"); // 2.2 / 4.4 allowed
+    expect(goalHealth(input, latest, on("2018-08-01", 0.2))).toBe("on track"); // 4.4 allowed
   });
 });

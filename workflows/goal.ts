@@ -108,19 +108,25 @@ export const goalMachine = setup({
 export type GoalHealth = "on track" | "at risk" | "off track";
 
 /**
- * An agreed goal's health, derived, never stored: the latest check-in against the straight line
- * from the baseline (at its date) to the target (at the due date). Within `tolerance` (a share of
- * the planned change, e.g. 0.1) of the line or past it: on track; within twice that: at risk.
+ * An agreed goal's health on a day, derived, never stored: what is known (the latest check-in, or
+ * the baseline while there is none) against the straight line from the baseline (at its date) to
+ * the target (at the due date), read at `today` (no later than the due date). So health worsens as
+ * days pass without progress. Within `tolerance` (a share of the planned change, e.g. 0.1) of the
+ * line or past it: on track; within twice that: at risk; further behind: off track.
  */
-export function goalHealth(context: Pick<GoalContext, "baseline" | "target" | "better">, latest: DatedValue | null, tolerance: number): GoalHealth {
-  if (!latest) return "at risk";
+export function goalHealth(
+  context: Pick<GoalContext, "baseline" | "target" | "better">,
+  latest: DatedValue | null,
+  { today, tolerance }: { today: string; tolerance: number },
+): GoalHealth {
   const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
   const span = day(context.target.date) - day(context.baseline.date);
-  const progress = Math.min(1, Math.max(0, (day(latest.date) - day(context.baseline.date)) / span));
+  const progress = Math.min(1, Math.max(0, (day(today) - day(context.baseline.date)) / span));
   const planned = context.target.value - context.baseline.value;
   const expected = context.baseline.value + planned * progress;
+  const known = (latest ?? context.baseline).value;
   const sign = context.better === "higher" ? 1 : -1;
-  const shortfall = sign * (expected - latest.value); // above 0: behind the line
+  const shortfall = sign * (expected - known); // above 0: behind the line
   const allowed = Math.abs(planned) * tolerance;
   if (shortfall <= allowed) return "on track";
   if (shortfall <= 2 * allowed) return "at risk";

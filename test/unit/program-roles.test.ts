@@ -159,6 +159,9 @@ describe("goals by role", () => {
     expect(after.changes).toEqual([{ from: { value: 2, date: "2019-08-31" }, to: { value: 1.6, date: "2019-06-30" }, reason: "a second hire is funded only from 2019", at: "2018-01-10" }]);
     // Expected on 2018-01-15: 0.82 + (1.6 - 0.82) x 136/667 days = 0.98; 1.18 is past the line.
     expect(after.health).toBe("on track");
+    // The same check-in read later: the line rises, 10 % of the planned 0.78 is 0.078.
+    expect((await goals(manager, "2018-09-30")).find((g) => g.id === own.id)!.health).toBe("at risk"); // 1.28 expected, 0.10 behind
+    expect((await goals(manager, "2019-01-15")).find((g) => g.id === own.id)!.health).toBe("off track"); // 1.41 expected, 0.23 behind
   });
 
   it("become achieved or missed at their due date through a TICK, on reading or from the periodic job, once", async () => {
