@@ -258,20 +258,21 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
 /**
  * Time moves a goal: at its due date it is achieved or missed, judged on the latest check-in by
  * that date (a later one, say from the next benchmarking round, does not count for it).
- * Sent on reading and by the periodic job.
+ * Sent on reading, before a command and by the periodic job. `tickedFrom`: the revision this tick
+ * moved on from, null when it changed nothing.
  */
-async function tickGoal(workflowId: string, today: string, checkIns: ReadonlyArray<DatedValue>) {
+async function tickGoal(workflowId: string, today: string, checkIns: ReadonlyArray<DatedValue>): Promise<{ snapshot: SnapshotFrom<typeof goalMachine>; revision: number; tickedFrom: number | null }> {
   const read = async () => {
     const loaded = (await loadWorkflow("goal", workflowId))!;
     return { snapshot: loaded.snapshot as SnapshotFrom<typeof goalMachine>, revision: loaded.revision };
   };
-  const before = await read();
+  const before = { ...(await read()), tickedFrom: null };
   const byDue = checkIns.filter((c) => c.date <= before.snapshot.context.target.date).sort((a, b) => a.date.localeCompare(b.date)).at(-1) ?? null;
   const tick = { type: "TICK" as const, today, latest: byDue && { value: byDue.value, date: byDue.date } };
   if (!before.snapshot.can(tick)) return before;
   const result = await sendEvent("goal", workflowId, tick, { actorId: null, expectedRevision: before.revision });
   // Someone else moved it meanwhile: read what they wrote.
-  return result.ok ? { snapshot: result.snapshot, revision: result.revision } : read();
+  return result.ok ? { snapshot: result.snapshot, revision: result.revision, tickedFrom: before.revision } : { ...(await read()), tickedFrom: null };
 }
 
 /** The periodic job's part: every agreed goal (of one program, or of every one), moved on to today. */
@@ -304,8 +305,8 @@ export type GoalCommand =
   | { type: "CHANGE_TARGET"; target: DatedValue; reason: string };
 
 /** The goal, if the viewer may act on it: 404 when they may not even see it, 403 when they may only look. */
-async function goalForWork(actor: Viewer, goalId: string): Promise<Outcome<{ goal: { programId: string; workflowId: string; scope: string; clusterId: string | null }; access: ProgramAccess }>> {
-  const goal = await db().goal.findUnique({ where: { id: goalId }, select: { programId: true, workflowId: true, scope: true, clusterId: true } });
+async function goalForWork(actor: Viewer, goalId: string): Promise<Outcome<{ goal: { programId: string; workflowId: string; scope: string; clusterId: string | null; metric: string }; access: ProgramAccess }>> {
+  const goal = await db().goal.findUnique({ where: { id: goalId }, select: { programId: true, workflowId: true, scope: true, clusterId: true, metric: true } });
   const access = goal && (await programSeenBy(actor, goal.programId));
   if (!goal || !access || !maySeeGoal(access.part, goal)) return { ok: false, status: 404, error: "No such goal." };
   if (!mayWorkOnGoal(access.part, goal)) return { ok: false, status: 403, error: NOT_YOURS };
@@ -316,23 +317,31 @@ export async function goalCommand(actor: Viewer, goalId: string, command: GoalCo
   const found = await goalForWork(actor, goalId);
   if (!found.ok) return found;
   const { program } = found.access;
+  const { workflowId, metric } = found.goal;
   if (await cycleClosed(program)) return { ok: false, status: 409, error: CLOSED };
   if (command.type === "CHANGE_TARGET") {
-    const goal = await db().goal.findUniqueOrThrow({ where: { id: goalId }, select: { metric: true } });
-    const problem = targetProblem((await getCatalogue(program.catalogueId))!, program, goal.metric, command.target);
+    const problem = targetProblem((await getCatalogue(program.catalogueId))!, program, metric, command.target);
     if (problem) return { ok: false, status: 422, error: problem };
   }
+  // Time first (a TICK with today's date, as on reading): a goal past its due date is achieved or
+  // missed before the command is judged. The person saw the state before that tick.
+  if (isLabelMetric(metric)) await syncLabelGoals(found.access, today);
+  const checkIns = await db().checkIn.findMany({ where: { goalId }, orderBy: [{ date: "asc" }, { id: "asc" }], select: { value: true, date: true } });
+  const { tickedFrom } = await tickGoal(workflowId, today, checkIns);
+  const expectedRevision = tickedFrom === revision ? revision + 1 : revision;
   const event = command.type === "CHANGE_TARGET" ? { ...command, at: today } : command.type === "AGREE" ? { ...command, today } : command;
-  const result = await sendEvent("goal", found.goal.workflowId, event, { actorId: actor.userId, expectedRevision: revision });
+  const result = await sendEvent("goal", workflowId, event, { actorId: actor.userId, expectedRevision });
   if (result.ok) return { ok: true };
   if (result.reason !== "refused") return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: result.message };
   const why =
     command.type === "WITHDRAW" && !command.reason.trim()
       ? "Withdrawing a goal needs a reason."
       : command.type === "CHANGE_TARGET"
-        ? command.reason.trim()
-          ? "A new target stays on the goal's side of its baseline (a goal to raise a value stays one to raise it), and the goal must still be open."
-          : "Changing a target or due date needs a reason; the old values are kept with it."
+        ? !command.reason.trim()
+          ? "Changing a target or due date needs a reason; the old values are kept with it."
+          : command.target.date < today
+            ? `The new due date cannot be before today (${today}): choose today or a later day.`
+            : "A new target stays on the goal's side of its baseline (a goal to raise a value stays one to raise it), and the goal must still be open."
         : command.type === "AGREE"
           ? "Only a draft whose target differs from its baseline and whose due date has not passed can be agreed: change the target or due date first."
           : result.message.replace("the goal is", "this goal is");

@@ -59,6 +59,17 @@ describe("goal machine, the remaining edges", () => {
     expect(across.context.target).toEqual(input.target);
   });
 
+  it("refuses a new due date before the day of the change, and takes that day or a later one", () => {
+    const agreed = { type: "AGREE", today: "2017-10-31" } as const;
+    const change = (date: string, at: string) => ({ type: "CHANGE_TARGET", target: { value: 50, date }, reason: "delayed funding", at }) as const;
+    const past = run(agreed, change("2018-02-28", "2018-03-01"));
+    expect(past.context.target).toEqual(input.target);
+    expect(past.context.changes).toEqual([]);
+    expect(run(agreed, change("2018-03-01", "2018-03-01")).context.target).toEqual({ value: 50, date: "2018-03-01" });
+    expect(run(agreed, change("2019-12-31", "2018-03-01")).context.target).toEqual({ value: 50, date: "2019-12-31" });
+    expect(run(change("2018-02-28", "2018-03-01")).context.target).toEqual(input.target); // a draft's too
+  });
+
   it("withdraws a draft with a reason; a TICK does nothing to a draft", () => {
     expect(run({ type: "WITHDRAW", reason: "duplicate" }).value).toBe("withdrawn");
     expect(run({ type: "TICK", today: "2020-01-01", latest: null }).value).toBe("draft");

@@ -56,13 +56,15 @@ export const goalMachine = setup({
       context.target.date >= event.today,
     hasReason: ({ event }) => "reason" in event && event.reason.trim().length > 0,
     // A new target stays on the goal's side of the baseline: a goal to raise a value is not turned
-    // into one already reached by moving the target below where it started.
+    // into one already reached by moving the target below where it started. Its due date, like an
+    // agreed one, is not before the day of the change (`at`).
     changeIsValid: ({ context, event }) =>
       event.type === "CHANGE_TARGET" &&
       event.reason.trim().length > 0 &&
       Number.isFinite(event.target.value) &&
       (context.better === "higher" ? event.target.value > context.baseline.value : event.target.value < context.baseline.value) &&
-      event.target.date > context.baseline.date,
+      event.target.date > context.baseline.date &&
+      event.target.date >= event.at,
     dueAndReached: ({ context, event }) =>
       event.type === "TICK" && event.today >= context.target.date && event.latest !== null && event.latest.date <= context.target.date && reached(context, event.latest.value),
     due: ({ context, event }) => event.type === "TICK" && event.today > context.target.date,

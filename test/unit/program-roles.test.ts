@@ -164,6 +164,30 @@ describe("goals by role", () => {
     expect((await goals(manager, "2019-01-15")).find((g) => g.id === own.id)!.health).toBe("off track"); // 1.41 expected, 0.23 behind
   });
 
+  it("refuse moving a due date before the day of the change, and decide a goal past its due date before a command", async () => {
+    const added = await addGoal(coordinator, programId, { scope: "cluster", clusterId: "arc-kirkenes-barents", area, metric: "free:Member companies at events", baselineValue: 10, target: 20, dueDate: "2018-06-30" });
+    const id = added.ok ? added.id : "";
+    const row = async (today: string) => (await goals(coordinator, today)).find((g) => g.id === id)!;
+    expect(await goalCommand(coordinator, id, { type: "AGREE" }, (await row("2017-11-01")).revision, "2017-11-01")).toEqual({ ok: true });
+    const agreed = await row("2018-02-01");
+    expect(await goalCommand(coordinator, id, { type: "CHANGE_TARGET", target: { value: 20, date: "2018-01-31" }, reason: "the hall is booked" }, agreed.revision, "2018-02-01")).toEqual({
+      ok: false,
+      status: 409,
+      error: "The new due date cannot be before today (2018-02-01): choose today or a later day.",
+    });
+    expect((await row("2018-02-01")).target).toEqual({ value: 20, date: "2018-06-30" });
+    expect(await goalCommand(coordinator, id, { type: "CHANGE_TARGET", target: { value: 20, date: "2018-02-01" }, reason: "the hall is booked" }, agreed.revision, "2018-02-01")).toEqual({ ok: true });
+    const due = await row("2018-02-01");
+    expect(due).toMatchObject({ state: "agreed", target: { value: 20, date: "2018-02-01" }, accepts: { withdraw: true } });
+    // Seen on its due date, withdrawn the day after: it was missed by then, and stays missed.
+    expect(await goalCommand(coordinator, id, { type: "WITHDRAW", reason: "no longer relevant" }, due.revision, "2018-02-02")).toEqual({
+      ok: false,
+      status: 409,
+      error: "“WITHDRAW” is not possible while this goal is missed.",
+    });
+    expect(await row("2018-02-02")).toMatchObject({ state: "missed", withdrawnBecause: null });
+  });
+
   it("become achieved or missed at their due date through a TICK, on reading or from the periodic job, once", async () => {
     const own = (await goals(manager)).find((g) => g.metric === "indicator:C1")!;
     expect(await addCheckIn(manager, own.id, { value: 1.65, date: "2019-06-01", comment: "second hire" }, "2019-06-01")).toEqual({ ok: true });
