@@ -17,7 +17,7 @@ import { metricOptions } from "~/program/metrics";
 import { getCatalogue } from "~/catalogues.server";
 import { todayIso } from "~/scorecard/dates";
 import { getSettings } from "~/settings.server";
-import { progressFor } from "~/progress.server";
+import { programDay, progressFor } from "~/progress.server";
 import { ProgressSection } from "~/components/program/progress";
 import { CYCLE_STAGES } from "../../workflows/improvement-cycle";
 import type { Route } from "./+types/program";
@@ -36,7 +36,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     ...view,
     today,
-    goals: await goalsOf(access, today),
+    // A closed cycle's goals read as on its closing day, as its report does.
+    goals: await goalsOf(access, await programDay(access.program, today)),
     suggestions: mayPropose ? await suggestionsFor(access) : [],
     projects: await jointProjectsOf(access.program.id),
     workshops: await workshopsOf(access, viewer.userId, today),
