@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import path from "node:path";
 import ICAL from "ical.js";
 import { afterAll, describe, expect, it } from "vitest";
@@ -116,9 +116,20 @@ describe("reminders", () => {
     // and Kirkenes's 90-day reminder, sent when its label (to 2017-10-31) was recorded on 2017-08-31
     expect((await inboxOf("demo-policy")).map((m) => m.title).at(-1)).toBe("Label expires in 90 days: Kirkenes Barents Logistics Cluster");
     expect(await unreadCount("demo-policy")).toBe(5);
-    // The 30-day and the at-expiry reminders came due while the job was off: one message each, the most urgent.
-    expect(await sendLabelReminders("2019-09-01")).toBe(2);
-    expect((await inboxOf("demo-manager"))[0]!.title).toBe("Label expired: Tromsø Marine Tech Cluster");
+    // The 30-day and the at-expiry reminders came due while the job was off: one message each, the
+    // most urgent, and once even with two servers running the job at once (two processes, one database).
+    const job = () =>
+      new Promise<number>((resolve, reject) =>
+        execFile(path.join(ROOT, "node_modules/.bin/tsx"), ["test/unit/send-reminders.ts", "2019-09-01"], { cwd: ROOT, env: process.env }, (error, stdout) => (error ? reject(error) : resolve(Number(stdout)))),
+      );
+    const servers = await Promise.all([job(), job()]);
+    expect(servers[0] + servers[1]).toBe(2);
+    expect(await sendLabelReminders("2019-09-01")).toBe(0);
+    expect((await inboxOf("demo-manager")).map((m) => m.title)).toEqual([
+      "Label expired: Tromsø Marine Tech Cluster",
+      "Label expires in 60 days: Tromsø Marine Tech Cluster",
+      "Label expires in 90 days: Tromsø Marine Tech Cluster",
+    ]);
     expect(await db().labelReminder.count()).toBe(9);
     const [first] = await inboxOf("demo-manager");
     expect(await markRead("demo-coordinator", first!.id)).toBe(false); // another person's message
