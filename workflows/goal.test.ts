@@ -19,6 +19,14 @@ describe("goal machine", () => {
     expect(transition(goalMachine, unmeasurable, { type: "AGREE", today: "2017-10-31" })[0].value).toBe("draft");
   });
 
+  it("is not measurable, and stays a draft, when the target equals the baseline", () => {
+    const [same] = initialTransition(goalMachine, { ...input, target: { value: 28, date: "2019-06-30" } });
+    expect(same.can({ type: "AGREE", today: "2017-10-31" })).toBe(false);
+    expect(transition(goalMachine, same, { type: "AGREE", today: "2017-10-31" })[0].value).toBe("draft");
+    const [justAbove] = initialTransition(goalMachine, { ...input, target: { value: 28.5, date: "2019-06-30" } });
+    expect(transition(goalMachine, justAbove, { type: "AGREE", today: "2017-10-31" })[0].value).toBe("agreed");
+  });
+
   it("is achieved when the latest value by the due date reaches the target, missed the day after otherwise", () => {
     const agreed = { type: "AGREE", today: "2017-10-31" } as const;
     expect(run(agreed, { type: "TICK", today: "2019-06-30", latest: { value: 51, date: "2019-06-01" } }).value).toBe("achieved");

@@ -50,6 +50,12 @@ describe("improvement cycle machine", () => {
     const once = run(...rebenchmarking, { type: "DECIDE_GO_AHEAD", decision });
     expect(once.can({ type: "DECIDE_GO_AHEAD", decision })).toBe(false); // decided already: nothing to decide
     expect(once.can({ type: "DECIDE_GO_AHEAD", decision: { ...decision, without: ["arc-vadso-food"] } })).toBe(true);
+    // a decision must say who took it
+    const anonymous = { ...decision, decidedBy: "" };
+    expect(run(...rebenchmarking).can({ type: "DECIDE_GO_AHEAD", decision: anonymous })).toBe(false);
+    const unsigned = run(...rebenchmarking, { type: "DECIDE_GO_AHEAD", decision: anonymous });
+    expect(unsigned.context.goAhead).toBeNull();
+    expect(transition(improvementCycleMachine, unsigned, { type: "START_REVIEW", facts: missing })[0].value).toBe("rebenchmarking");
     // a decision about other clusters does not cover a missing one
     const other = { ...decision, without: ["arc-alta-experience"] };
     expect(run(...rebenchmarking, { type: "DECIDE_GO_AHEAD", decision: other }, { type: "START_REVIEW", facts: missing }).value).toBe("rebenchmarking");

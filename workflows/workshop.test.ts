@@ -42,6 +42,18 @@ describe("workshop machine", () => {
     expect(transition(workshopMachine, held.snapshot, { type: "RESCHEDULE", date: "2017-12-01", today: "2017-10-31" })[0].value).toBe("held");
   });
 
+  it("refuses rescheduling to today or a past date, from scheduled and from preparing, and keeps the date", () => {
+    const scheduled = run(schedule).snapshot;
+    for (const date of ["2017-09-10", "2017-08-01"]) {
+      const [after, actions] = transition(workshopMachine, scheduled, { type: "RESCHEDULE", date, today: "2017-09-10" });
+      expect([after.value, after.context.date, actions]).toEqual(["scheduled", "2017-10-30", []]);
+    }
+    const preparing = run(schedule, { type: "TICK", today: "2017-10-10" }).snapshot;
+    expect(preparing.can({ type: "RESCHEDULE", date: "2017-10-09", today: "2017-10-10" })).toBe(false);
+    expect(preparing.can({ type: "RESCHEDULE", date: "2017-10-11", today: "2017-10-10" })).toBe(true);
+    expect(transition(workshopMachine, preparing, { type: "RESCHEDULE", date: "2017-10-10", today: "2017-10-10" })[0].context.date).toBe("2017-10-30");
+  });
+
   it("closes only when every follow-up task is done or waived with a reason", () => {
     const followingUp = [schedule, { type: "TICK", today: "2017-10-10" }, { type: "HOLD", today: "2017-10-30" }, { type: "START_FOLLOW_UP" }] as const;
     const open = [{ id: "t1", done: true, waivedBecause: null }, { id: "t2", done: false, waivedBecause: " " }];
@@ -52,10 +64,19 @@ describe("workshop machine", () => {
   });
 
   it("is cancelled only with a reason, from draft, scheduled or preparing", () => {
+    expect(run({ type: "CANCEL", reason: " " }).snapshot.value).toBe("draft");
+    const fromDraft = run({ type: "CANCEL", reason: "merged with forum 2" }).snapshot;
+    expect([fromDraft.value, fromDraft.status, fromDraft.context.cancelledBecause]).toEqual(["cancelled", "done", "merged with forum 2"]);
     expect(run(schedule, { type: "CANCEL", reason: "" }).snapshot.value).toBe("scheduled");
     const cancelled = run(schedule, { type: "CANCEL", reason: "venue unavailable" }).snapshot;
     expect(cancelled.value).toBe("cancelled");
     expect(cancelled.context.cancelledBecause).toBe("venue unavailable");
+    const preparing = [schedule, { type: "TICK", today: "2017-10-10" }] as const;
+    expect(run(...preparing).snapshot.value).toBe("preparing");
+    expect(run(...preparing, { type: "CANCEL", reason: "" }).snapshot.value).toBe("preparing");
+    const fromPreparing = run(...preparing, { type: "CANCEL", reason: "too few registrations" }).snapshot;
+    expect([fromPreparing.value, fromPreparing.context.cancelledBecause]).toEqual(["cancelled", "too few registrations"]);
+    expect(fromPreparing.can({ type: "SCHEDULE", date: "2017-12-01", today: "2017-10-10" })).toBe(false);
     const held = run(schedule, { type: "TICK", today: "2017-10-10" }, { type: "HOLD", today: "2017-10-30" }).snapshot;
     expect(held.can({ type: "CANCEL", reason: "too late" })).toBe(false);
   });

@@ -288,3 +288,22 @@ describe("the program page's actions", () => {
     expect(await runProgramAction(policy, programId, { intent: "add-workshop", title: "Forum 6", themes: "" }, "2018-01-15")).toEqual({ ok: false, status: 403, error: "Only the program's coordinators take this step." });
   });
 });
+
+describe("the hourly job", () => {
+  it("moves a scheduled workshop into its preparation weeks with a TICK of the job's date, once", async () => {
+    const opened = await createProgram(coordinator, { portfolio: "arctic", name: "Job test", startsOn: "2017-10-30", baselineAsOf: "2017-09-01", catalogueId: "rces-2017" });
+    const id = opened.ok ? opened.id : "";
+    await runPeriodicJob("2018-01-15"); // what earlier tests left scheduled is due by now: the job is for all programs
+    const forum2 = (await workshopsOf((await programSeenBy(coordinator, id))!, coordinator.userId, "2018-01-15"))[1]!;
+    expect(await workshopCommand(coordinator, forum2.id, { type: "SCHEDULE", date: "2018-03-15", place: "Alta" }, forum2.revision, "2018-01-15")).toEqual({ ok: true });
+    const stateOn = async (today: string) => (await workshopsOf((await programSeenBy(coordinator, id))!, coordinator.userId, today))[1]!.state;
+    expect(await stateOn("2018-01-15")).toBe("scheduled");
+    // Preparation starts 28 days before: 2018-02-15. The day before, the job moves nothing.
+    expect(await runPeriodicJob("2018-02-14")).toMatchObject({ workshops: 0 });
+    expect(await stateOn("2018-01-15")).toBe("scheduled");
+    expect(await runPeriodicJob("2018-02-15")).toMatchObject({ workshops: 1 });
+    // Read with an earlier date (whose TICK would move nothing): the job moved it.
+    expect(await stateOn("2018-01-15")).toBe("preparing");
+    expect(await runPeriodicJob("2018-02-16")).toMatchObject({ workshops: 0 });
+  });
+});
