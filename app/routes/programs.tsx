@@ -92,7 +92,7 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
         <label>Portfolio{portfolios ? ` (${portfolios.join(", ")})` : ""} <input name="portfolio" required defaultValue={portfolios?.[0] ?? ""} /></label>
         <label>Baseline: the scorecard as of <input type="date" name="baselineAsOf" required /></label>
         <label>Starts <input type="date" name="startsOn" required /></label>
-        <label>Ends (two years after the start if left empty) <input type="date" name="endsOn" /></label>
+        <label>Ends (if left empty: the earliest expiry of the clusters' current labels that is at least a year after the start, else two years after the start) <input type="date" name="endsOn" /></label>
         <button type="submit">Open the program</button>
       </Form>}
     </>

@@ -20,6 +20,13 @@ async function openProgram(page: Page, name: string) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
+test("the form to open a program says what an empty end means, as the server computes it", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await openPage(page, "/programs");
+  const ends = page.getByRole("form", { name: "Open a program" }).getByLabel(/^Ends/);
+  await expect(ends).toHaveAccessibleName(/earliest expiry of the clusters' current labels that is at least a year after the start, else two years after the start/);
+});
+
 test("the coordinator opens a program from the baseline, sets a goal, and runs a workshop to closed", async ({ page }) => {
   await signInAs(page, "coordinator");
   await openProgram(page, "Arctic, the long cycle");
