@@ -1,4 +1,6 @@
 // Words of the improvement program that pages and server share (no server code here).
 
-export const JOINT_PROJECT_STATUSES = ["planned", "funded", "running", "finished"] as const;
+export const JOINT_PROJECT_STATUSES = ["planned", "funded", "running", "finished", "dropped"] as const;
 export type JointProjectStatus = (typeof JOINT_PROJECT_STATUSES)[number];
+/** The statuses of a project that counts toward the number the kickoff needs: all but dropped. */
+export const COUNTED_JOINT_PROJECT_STATUSES: ReadonlyArray<JointProjectStatus> = JOINT_PROJECT_STATUSES.filter((s) => s !== "dropped");

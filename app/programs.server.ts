@@ -13,7 +13,8 @@ import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { draftWorkshops } from "./workshops.server";
 import { currentLabels, labelsOfClusters } from "./labels.server";
 import { tickAllGoals } from "./goals.server";
-import { CYCLE_COMMANDS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
+import { CYCLE_COMMANDS, DEFAULT_JOINT_PROJECTS, MAX_JOINT_PROJECTS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
+import { COUNTED_JOINT_PROJECT_STATUSES } from "./program-terms";
 import { baselineAssessments, programFor, programsSeenBy, type ProgramAccess } from "./program-access.server";
 
 // Improvement programs: a portfolio's two-year cycle, started from a frozen baseline scorecard.
@@ -21,7 +22,17 @@ import { baselineAssessments, programFor, programsSeenBy, type ProgramAccess } f
 // who follow the portfolio see it too (what each sees: app/auth/roles.ts).
 
 
-export type ProgramInput = { portfolio: string; name: string; startsOn: string; endsOn?: string; catalogueId: string; baselineAsOf: string; previousProgramId?: string };
+export type ProgramInput = {
+  portfolio: string;
+  name: string;
+  startsOn: string;
+  endsOn?: string;
+  catalogueId: string;
+  baselineAsOf: string;
+  previousProgramId?: string;
+  /** The joint projects the kickoff needs (DEFAULT_JOINT_PROJECTS if not given), kept in the cycle's input. */
+  requiredJointProjects?: number;
+};
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 403 | 404 | 409 | 422; error: string };
 
 
@@ -30,6 +41,10 @@ async function prepareProgram(actor: Viewer, input: ProgramInput): Promise<Outco
   if (!mayActFor(actor, [input.portfolio]).ok) return { ok: false, status: 403, error: "Only the portfolio's coordinators and administrators open its programs." };
   const catalogue = await getCatalogue(input.catalogueId);
   if (!catalogue) return { ok: false, status: 422, error: `No catalogue ${input.catalogueId} is stored.` };
+  const requiredJointProjects = input.requiredJointProjects ?? DEFAULT_JOINT_PROJECTS;
+  if (!Number.isInteger(requiredJointProjects) || requiredJointProjects < 0 || requiredJointProjects > MAX_JOINT_PROJECTS) {
+    return { ok: false, status: 422, error: `The number of joint projects must be a whole number from 0 to ${MAX_JOINT_PROJECTS}.` };
+  }
   const members = (await latestAssessmentsAsOf(input.baselineAsOf)).filter((a) => a.portfolios.includes(input.portfolio));
   const baseline = portfolioScorecard(catalogue, input.portfolio, members);
   if (baseline.clusters === 0) return { ok: false, status: 422, error: `No cluster of ${input.portfolio} has a benchmarking on or before ${input.baselineAsOf}.` };
@@ -45,12 +60,12 @@ async function prepareProgram(actor: Viewer, input: ProgramInput): Promise<Outco
   if (endsOn <= input.startsOn) return { ok: false, status: 422, error: "The program must end after it starts." };
   const id = randomUUID();
   const write = async (tx: Prisma.TransactionClient) => {
-    const cycleId = await createWorkflow("improvementCycle", { input: {}, actorId: actor.userId, tx });
+    const cycleId = await createWorkflow("improvementCycle", { input: { requiredJointProjects }, actorId: actor.userId, tx });
     await tx.program.create({
       data: { id, portfolio: input.portfolio, name: input.name, startsOn: input.startsOn, endsOn, catalogueId: catalogue.id, baselineAsOf: input.baselineAsOf, baseline: JSON.stringify(baseline), cycleId, previousProgramId: input.previousProgramId ?? null, createdById: actor.userId },
     });
     await draftWorkshops(tx, id, actor.userId);
-    await audit(tx, { actorId: actor.userId, action: "program.create", subject: `program ${id}`, after: { name: input.name, portfolio: input.portfolio, baselineAsOf: input.baselineAsOf, catalogueId: catalogue.id, previousProgramId: input.previousProgramId } });
+    await audit(tx, { actorId: actor.userId, action: "program.create", subject: `program ${id}`, after: { name: input.name, portfolio: input.portfolio, baselineAsOf: input.baselineAsOf, catalogueId: catalogue.id, previousProgramId: input.previousProgramId, requiredJointProjects } });
   };
   return { ok: true, id, write };
 }
@@ -91,7 +106,8 @@ async function cycleFacts(program: { id: string; portfolio: string; startsOn: st
     kickoff: {
       agreedRegionalGoals: agreed.filter((g) => g.scope === "region").length,
       clustersWithoutAgreedGoal: active.filter((id) => !withGoal.has(id)).sort(),
-      jointProjectsDefined: await db().jointProject.count({ where: { programId: program.id } }),
+      // A dropped project no longer counts toward the agreed number.
+      jointProjectsDefined: await db().jointProject.count({ where: { programId: program.id, status: { in: [...COUNTED_JOINT_PROJECT_STATUSES] } } }),
     },
     rebenchmarking: { clustersNotRebenchmarked: await notRebenchmarked(program) },
   };
@@ -159,12 +175,12 @@ export async function advanceCycle(actor: Viewer, id: string, command: CycleComm
   if (!program) return { ok: false, status: 404, error: "No such program." };
   const facts = await cycleFacts(program);
   // Closing opens the next cycle in the same transaction: never a closed cycle without its successor.
-  const next = command === "CLOSE" ? await prepareProgram(actor, nextCycleInput(program, today)) : null;
+  const next = command === "CLOSE" ? await prepareProgram(actor, nextCycleInput(program, await cycleContext(program.cycleId), today)) : null;
   if (next && !next.ok) return next;
   const result = await sendEvent("improvementCycle", program.cycleId, eventFor(command, facts, actor.userId, today), { actorId: actor.userId, expectedRevision, alsoInTransaction: next?.write });
   if (result.ok) return next ? { ok: true, nextProgramId: next.id } : { ok: true };
   if (result.reason === "changed-meanwhile") return { ok: false, status: 409, error: result.message };
-  const context = ((await loadWorkflow("improvementCycle", program.cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>).context;
+  const context = await cycleContext(program.cycleId);
   const why =
     command === "COMPLETE_KICKOFF"
       ? kickoffBlockers(facts.kickoff, context.requiredJointProjects)
@@ -172,6 +188,10 @@ export async function advanceCycle(actor: Viewer, id: string, command: CycleComm
         ? reviewBlockers(facts.rebenchmarking, context.goAhead)
         : [];
   return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: why.length ? `Not yet: ${why.join(" ")}` : "This step is not possible at this stage of the cycle." };
+}
+
+async function cycleContext(cycleId: string) {
+  return ((await loadWorkflow("improvementCycle", cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>).context;
 }
 
 /**
@@ -190,10 +210,10 @@ export async function moveCycleAfterBenchmarking(program: { cycleId: string }, a
 /**
  * Closing a cycle opens the next: the portfolio's scorecard as of the closing day (its latest
  * benchmarking round) is the new baseline under the same methodology, the workshops are drafted
- * from the template, and the unfinished goals wait on the new program's page to be carried over
+ * from the template, the number of joint projects agreed stays, and the unfinished goals wait on the new program's page to be carried over
  * (never copied silently).
  */
-function nextCycleInput(closed: { id: string; name: string; portfolio: string; catalogueId: string }, today: string): ProgramInput {
+function nextCycleInput(closed: { id: string; name: string; portfolio: string; catalogueId: string }, cycle: { requiredJointProjects: number }, today: string): ProgramInput {
   const startYear = Number(today.slice(0, 4));
   return {
     portfolio: closed.portfolio,
@@ -202,6 +222,7 @@ function nextCycleInput(closed: { id: string; name: string; portfolio: string; c
     catalogueId: closed.catalogueId,
     baselineAsOf: today,
     previousProgramId: closed.id,
+    requiredJointProjects: cycle.requiredJointProjects,
   };
 }
 

@@ -9,7 +9,9 @@ export const CYCLE_MACHINE_VERSION = 1;
 export const CYCLE_STAGES = ["baseline", "kickoff", "learning", "rebenchmarking", "review", "closed"] as const;
 export const CYCLE_COMMANDS = ["START_KICKOFF", "COMPLETE_KICKOFF", "START_REBENCHMARKING", "DECIDE_GO_AHEAD", "START_REVIEW", "CLOSE"] as const;
 export type CycleCommand = (typeof CYCLE_COMMANDS)[number];
+/** The joint projects the kickoff needs unless the coordinator agreed another number (the report asks for two). */
 export const DEFAULT_JOINT_PROJECTS = 2;
+export const MAX_JOINT_PROJECTS = 10;
 
 /** What the kickoff must have produced (report section 4, Forum 1). */
 export type KickoffFacts = {

@@ -10,6 +10,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { describeIssues, readForm } from "~/forms.server";
 import { createProgram, listPrograms } from "~/programs.server";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
+import { DEFAULT_JOINT_PROJECTS, MAX_JOINT_PROJECTS } from "../../workflows/improvement-cycle";
 import type { Route } from "./+types/programs";
 
 export const meta: Route.MetaFunction = () => [{ title: "Improvement programs · RCES" }];
@@ -19,7 +20,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { programs: await listPrograms(viewer), mayOpen: coordinatesAny(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer), timeZone: getSettings().timeZone };
 }
 
-const FIELD_NAMES = { name: "the name", portfolio: "the portfolio", startsOn: "the start", endsOn: "the end", baselineAsOf: "the baseline date" };
+const FIELD_NAMES = { name: "the name", portfolio: "the portfolio", startsOn: "the start", endsOn: "the end", baselineAsOf: "the baseline date", requiredJointProjects: "the number of joint projects" };
 const date = z.string().refine(isIsoDate, "must be a date (YYYY-MM-DD)");
 const programSchema = z
   .object({
@@ -28,6 +29,12 @@ const programSchema = z
     startsOn: date,
     endsOn: z.union([z.literal("").transform(() => undefined), date]).optional(),
     baselineAsOf: date,
+    requiredJointProjects: z
+      .union([
+        z.literal("").transform(() => undefined),
+        z.coerce.number().int("must be a whole number").min(0, `must be from 0 to ${MAX_JOINT_PROJECTS}`).max(MAX_JOINT_PROJECTS, `must be from 0 to ${MAX_JOINT_PROJECTS}`),
+      ])
+      .optional(),
   })
   .refine((p) => p.baselineAsOf <= p.startsOn, { path: ["baselineAsOf"], message: "must be on or before the start" });
 
@@ -93,6 +100,7 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
         <label>Baseline: the scorecard as of <input type="date" name="baselineAsOf" required /></label>
         <label>Starts <input type="date" name="startsOn" required /></label>
         <label>Ends (if left empty: the earliest expiry of the clusters' current labels that is at least a year after the start, else two years after the start) <input type="date" name="endsOn" /></label>
+        <label>Joint projects the kickoff needs (the number agreed; dropped ones do not count) <input type="number" name="requiredJointProjects" min={0} max={MAX_JOINT_PROJECTS} step={1} defaultValue={DEFAULT_JOINT_PROJECTS} required /></label>
         <button type="submit">Open the program</button>
       </Form>}
     </>

@@ -20,10 +20,12 @@ async function openProgram(page: Page, name: string) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
-test("the form to open a program says what an empty end means, as the server computes it", async ({ page }) => {
+test("the form to open a program says what an empty end means, as the server computes it, and asks for two joint projects by default", async ({ page }) => {
   await signInAs(page, "coordinator");
   await openPage(page, "/programs");
-  const ends = page.getByRole("form", { name: "Open a program" }).getByLabel(/^Ends/);
+  const form = page.getByRole("form", { name: "Open a program" });
+  await expect(form.getByLabel(/^Joint projects the kickoff needs/)).toHaveValue("2");
+  const ends = form.getByLabel(/^Ends/);
   await expect(ends).toHaveAccessibleName(/earliest expiry of the clusters' current labels that is at least a year after the start, else two years after the start/);
 });
 

@@ -210,3 +210,48 @@ describe("workshops of a program", () => {
     expect(await calendarFeed(second, "2017-09-01")).toContain("SUMMARY:Forum 2: sharing and learning");
   });
 });
+
+describe("the joint projects the kickoff needs", () => {
+  const area = "Member services volume and pricing";
+  const projectBlocker = async (programId: string) => (await viewOf(coordinator, programId))!.blockers.find((b) => b.includes("joint projects"));
+  const kickoff = async (requiredJointProjects?: number, name = `Projects ${requiredJointProjects}`) => {
+    const created = await createProgram(coordinator, { ...input, name, requiredJointProjects });
+    const id = created.ok ? created.id : "";
+    expect(await advanceCycle(coordinator, id, "START_KICKOFF", 0, "2017-10-30")).toEqual({ ok: true });
+    return id;
+  };
+
+  it("are the number agreed when the program was opened (two if not given), from 0 to 10", async () => {
+    expect(await projectBlocker(await kickoff(undefined, "Projects by default"))).toBe("0 of the 2 agreed joint projects are defined.");
+    expect(await projectBlocker(await kickoff(3))).toBe("0 of the 3 agreed joint projects are defined.");
+    expect(await projectBlocker(await kickoff(0))).toBeUndefined();
+    for (const wrong of [-1, 11, 2.5]) {
+      expect(await createProgram(coordinator, { ...input, name: `Projects ${wrong}`, requiredJointProjects: wrong })).toMatchObject({ ok: false, status: 422 });
+    }
+  });
+
+  it("count only projects not dropped", async () => {
+    const id = await kickoff(3, "Projects, one dropped");
+    for (const [title, status] of [["Shared member services", "running"], ["Cluster staff academy", "funded"], ["Joint trade fair stand", "dropped"]] as const) {
+      expect((await saveJointProject(coordinator, id, { title, areas: [area], clusters: [], funding: "", status })).ok).toBe(true);
+    }
+    expect(await projectBlocker(id)).toBe("2 of the 3 agreed joint projects are defined.");
+    const dropped = (await jointProjectsOf(id)).find((p) => p.status === "dropped")!;
+    expect((await saveJointProject(coordinator, id, { ...dropped, status: "planned" }, dropped.id)).ok).toBe(true);
+    expect(await projectBlocker(id)).toBeUndefined();
+  });
+
+  it("stay as agreed in the next cycle, opened by closing this one", async () => {
+    const { sendEvent } = await import("../../app/workflows.server");
+    const id = await kickoff(4, "Projects, closed");
+    const { cycleId } = await db().program.findUniqueOrThrow({ where: { id }, select: { cycleId: true } });
+    const ready = { agreedRegionalGoals: 1, clustersWithoutAgreedGoal: [], jointProjectsDefined: 4 };
+    for (const event of [{ type: "COMPLETE_KICKOFF", facts: ready }, { type: "START_REBENCHMARKING" }, { type: "START_REVIEW", facts: { clustersNotRebenchmarked: [] } }] as const) {
+      expect((await sendEvent("improvementCycle", cycleId, event, { actorId: "test" })).ok).toBe(true);
+    }
+    const closed = await advanceCycle(coordinator, id, "CLOSE", 4, "2019-07-20");
+    const nextId = closed.ok ? closed.nextProgramId! : "";
+    expect(await advanceCycle(coordinator, nextId, "START_KICKOFF", 0, "2019-07-21")).toEqual({ ok: true });
+    expect(await projectBlocker(nextId)).toBe("0 of the 4 agreed joint projects are defined.");
+  });
+});
