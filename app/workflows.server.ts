@@ -9,9 +9,9 @@ import { workshopMachine, WORKSHOP_MACHINE_VERSION } from "../workflows/workshop
 import { labelMachine, LABEL_MACHINE_VERSION } from "../workflows/label";
 
 // Runs the pure machines of workflows/ against storage: load the snapshot, compute the next one
-// with transition(), save snapshot + state column + event history in one transaction (guarded by
-// the revision, so that of two people acting at once the second is told, not overwritten), and
-// only then hand back the actions for the caller to carry out.
+// with transition(), save snapshot + state column + event history (guarded by the revision, so
+// that of two people acting at once the second is told, not overwritten), and only then carry out
+// the returned actions' writes, in the same transaction: a step is saved whole or not at all.
 
 export const MACHINES = {
   goal: { machine: goalMachine, version: GOAL_MACHINE_VERSION },
@@ -25,8 +25,10 @@ type MachineOf<K extends WorkflowKind> = (typeof MACHINES)[K]["machine"];
 /** A stored snapshot this code cannot read: never silently reset to the initial state. */
 export class UnreadableSnapshotError extends Error {}
 
+export type StepActions = Array<{ type: string; params?: unknown }>;
+
 export type StepResult<K extends WorkflowKind> =
-  | { ok: true; snapshot: SnapshotFrom<MachineOf<K>>; revision: number; actions: Array<{ type: string; params?: unknown }> }
+  | { ok: true; snapshot: SnapshotFrom<MachineOf<K>>; revision: number; actions: StepActions }
   | { ok: false; reason: "refused" | "changed-meanwhile" | "not-found"; message: string };
 
 const stateText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
@@ -66,7 +68,9 @@ export async function loadWorkflow<K extends WorkflowKind>(kind: K, id: string):
 /**
  * Sends one event. `expectedRevision` is the revision the person saw: if the object changed since,
  * nothing is written and the answer is "changed-meanwhile". An event the machine does not accept
- * now is "refused", and nothing is written either.
+ * now is "refused", and nothing is written either. `alsoInTransaction` carries out the step's
+ * writes (the returned actions' database side, say): it runs after the new snapshot is saved, in
+ * the same transaction, so that if it fails the snapshot stays as it was too (and the error is thrown).
  */
 export async function sendEvent<K extends WorkflowKind>(
   kind: K,
@@ -79,8 +83,8 @@ export async function sendEvent<K extends WorkflowKind>(
   }: {
     actorId: string | null;
     expectedRevision?: number;
-    /** Writes that belong to this step (closing a cycle opens the next): committed with it, or not at all. */
-    alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>;
+    /** Writes that belong to this step (its actions; closing a cycle opens the next): committed with it, or not at all. */
+    alsoInTransaction?: (tx: Prisma.TransactionClient, step: { snapshot: SnapshotFrom<MachineOf<K>>; actions: StepActions }) => Promise<void>;
   },
 ): Promise<StepResult<K>> {
   const loaded = await loadWorkflow(kind, id);
@@ -93,7 +97,8 @@ export async function sendEvent<K extends WorkflowKind>(
   if (!before.can(event)) {
     return { ok: false, reason: "refused", message: `“${event.type}” is not possible while the ${kind} is ${stateText(before.value)}.` };
   }
-  const [after, actions] = transition(machine, before, event);
+  const [after, machineActions] = transition(machine, before, event);
+  const actions: StepActions = machineActions.map((a) => ({ type: a.type, params: a.params }));
   const written = await db().$transaction(async (tx) => {
     // The revision in the condition makes the write fail if another request wrote first.
     const updated = await tx.workflowInstance.updateMany({
@@ -105,7 +110,7 @@ export async function sendEvent<K extends WorkflowKind>(
       data: { instanceId: id, actorId, type: event.type, payload: JSON.stringify(event), fromState: stateText(before.value), toState: stateText(after.value) },
     });
     await audit(tx, { actorId, action: `${kind}.${event.type}`, subject: `${kind} ${id}`, before: { state: before.value }, after: { state: after.value } });
-    if (alsoInTransaction) await alsoInTransaction(tx);
+    if (alsoInTransaction) await alsoInTransaction(tx, { snapshot: after as SnapshotFrom<MachineOf<K>>, actions });
     return true;
   });
   if (!written) return { ok: false, reason: "changed-meanwhile", message: "Someone changed this meanwhile: reload the page and try again." };
@@ -113,6 +118,6 @@ export async function sendEvent<K extends WorkflowKind>(
     ok: true,
     snapshot: after as SnapshotFrom<MachineOf<K>>,
     revision: loaded.revision + 1,
-    actions: actions.map((a) => ({ type: a.type, params: a.params })),
+    actions,
   };
 }

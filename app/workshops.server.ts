@@ -6,7 +6,7 @@ import { mayWorkOnTask, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
 import { FORUM_TEMPLATE, TASK_TEMPLATE } from "./forum-template";
 import type { Prisma } from "./generated/prisma/client";
-import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
+import { createWorkflow, loadWorkflow, sendEvent, type StepActions } from "./workflows.server";
 import { openFollowUps, type WorkshopEvent, type workshopMachine } from "../workflows/workshop";
 import { programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
 
@@ -109,7 +109,12 @@ export async function workshopCommand(actor: Viewer, workshopId: string, command
   // Time first (a TICK with today's date, as on reading); the person saw the state before it.
   const seen = (await loadWorkflow("workshop", workshop.workflowId))?.revision;
   const expectedRevision = (await tickWorkshop(workshop.workflowId, today)) && revision === seen ? revision + 1 : revision;
-  const result = await sendEvent("workshop", workshop.workflowId, eventFor(command, workshop.tasks, today), { actorId: actor.userId, expectedRevision });
+  // The machine's actions are carried out after its new state is saved, in the same transaction.
+  const result = await sendEvent("workshop", workshop.workflowId, eventFor(command, workshop.tasks, today), {
+    actorId: actor.userId,
+    expectedRevision,
+    alsoInTransaction: (tx, step) => carryOut(tx, workshop, command, step),
+  });
   if (!result.ok) {
     const why =
       command.type === "CLOSE" && openFollowUps(followUpsOf(workshop.tasks)).length
@@ -121,15 +126,21 @@ export async function workshopCommand(actor: Viewer, workshopId: string, command
             : result.message;
     return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: result.reason === "changed-meanwhile" ? result.message : why };
   }
-  // The machine's actions, carried out after its new state is saved.
-  const date = (result.snapshot as SnapshotFrom<typeof workshopMachine>).context.date;
-  await db().$transaction(async (tx) => {
-    if (command.type === "SCHEDULE") await tx.workshop.update({ where: { id: workshopId }, data: { place: command.place } });
-    if (date && (command.type === "SCHEDULE" || result.actions.some((a) => a.type === "moveTaskDueDates"))) {
-      for (const task of workshop.tasks) await tx.workshopTask.update({ where: { id: task.id }, data: { dueOn: shift(date, task.offsetDays) } });
-    }
-  });
   return { ok: true };
+}
+
+/** A workshop step's writes beside its snapshot: the place when scheduled; task due dates set on scheduling, moved with a reschedule. */
+async function carryOut(
+  tx: Prisma.TransactionClient,
+  workshop: { id: string; tasks: ReadonlyArray<{ id: number; offsetDays: number }> },
+  command: WorkshopCommand,
+  { snapshot, actions }: { snapshot: SnapshotFrom<typeof workshopMachine>; actions: StepActions },
+): Promise<void> {
+  const date = snapshot.context.date;
+  if (command.type === "SCHEDULE") await tx.workshop.update({ where: { id: workshop.id }, data: { place: command.place } });
+  if (date && (command.type === "SCHEDULE" || actions.some((a) => a.type === "moveTaskDueDates"))) {
+    for (const task of workshop.tasks) await tx.workshopTask.update({ where: { id: task.id }, data: { dueOn: shift(date, task.offsetDays) } });
+  }
 }
 
 /** The task with the viewer's part in its program, or null when they do not take part. */

@@ -182,6 +182,37 @@ describe("workshops of a program", () => {
     expect(await taskCommand(policy, held!.tasks[0]!.id, { done: true })).toMatchObject({ ok: false, status: 403 });
   });
 
+  it("save a step whole or not at all: when the task due dates cannot be written, the workshop's snapshot stays as it was", async () => {
+    const { workshopCommand } = await import("../../app/workshops.server");
+    const created = await createProgram(coordinator, { ...input, name: "Atomic steps", startsOn: "2017-09-02" });
+    const programId = created.ok ? created.id : "";
+    const [draft] = await workshops(programId, "2017-09-01");
+    const stored = async () => {
+      const { workflowId } = await db().workshop.findUniqueOrThrow({ where: { id: draft!.id }, select: { workflowId: true } });
+      const workflow = await db().workflowInstance.findUniqueOrThrow({ where: { id: workflowId }, select: { state: true, snapshot: true, revision: true } });
+      const workshop = await db().workshop.findUniqueOrThrow({ where: { id: draft!.id }, select: { place: true, tasks: { select: { dueOn: true }, orderBy: { id: "asc" } } } });
+      return { workflow, workshop, events: await db().workflowEvent.count({ where: { instanceId: workflowId } }) };
+    };
+    // A real failure in the database, not a branch in the code: a trigger refuses task updates.
+    await db().$executeRawUnsafe(`CREATE TRIGGER no_task_updates BEFORE UPDATE ON "WorkshopTask" BEGIN SELECT RAISE(ABORT, 'task updates refused'); END`);
+    try {
+      const asDraft = await stored();
+      await expect(workshopCommand(coordinator, draft!.id, { type: "SCHEDULE", date: "2017-12-04", place: "Tromsø" }, draft!.revision, "2017-09-01")).rejects.toThrow(/workshopTask.update/);
+      expect(await stored()).toEqual(asDraft); // neither scheduled, nor the place saved
+      await db().$executeRawUnsafe(`DROP TRIGGER no_task_updates`);
+      expect(await workshopCommand(coordinator, draft!.id, { type: "SCHEDULE", date: "2017-12-04", place: "Tromsø" }, draft!.revision, "2017-09-01")).toEqual({ ok: true });
+      const [scheduled] = await workshops(programId, "2017-09-01");
+      await db().$executeRawUnsafe(`CREATE TRIGGER no_task_updates BEFORE UPDATE ON "WorkshopTask" BEGIN SELECT RAISE(ABORT, 'task updates refused'); END`);
+      const asScheduled = await stored();
+      expect(asScheduled.workflow.state).toBe("scheduled");
+      await expect(workshopCommand(coordinator, draft!.id, { type: "RESCHEDULE", date: "2017-12-11" }, scheduled!.revision, "2017-09-05")).rejects.toThrow(/workshopTask.update/);
+      expect(await stored()).toEqual(asScheduled);
+      expect((await workshops(programId, "2017-09-05"))[0]).toMatchObject({ date: "2017-12-04", revision: scheduled!.revision });
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER IF EXISTS no_task_updates`);
+    }
+  });
+
   it("give a calendar feed behind a secret link; a new link makes the old one stop working", async () => {
     const { calendarFeed, newCalendarToken } = await import("../../app/calendar.server");
     const { workshopCommand } = await import("../../app/workshops.server");

@@ -58,6 +58,26 @@ describe("workflow store", () => {
     expect(moved.ok && moved.actions).toContainEqual({ type: "moveTaskDueDates", params: { days: 14 } });
   });
 
+  it("carries out a step's writes after its snapshot, in its transaction: if they fail, nothing of the step is saved", async () => {
+    const id = await createWorkflow("workshop", { actorId: "u1" });
+    await sendEvent("workshop", id, { type: "SCHEDULE", date: "2017-10-30", today: "2017-09-01" }, { actorId: "u1" });
+    const stored = async () => db().workflowInstance.findUniqueOrThrow({ where: { id }, select: { state: true, snapshot: true, revision: true } });
+    const before = { row: await stored(), ...(await counts(id)) };
+    const seen: Array<unknown> = [];
+    const failing = sendEvent("workshop", id, { type: "RESCHEDULE", date: "2017-11-13", today: "2017-09-05" }, {
+      actorId: "u1",
+      alsoInTransaction: async (tx, step) => {
+        // The new snapshot is written when the step's writes run; they see it and the actions.
+        seen.push((await tx.workflowInstance.findUniqueOrThrow({ where: { id }, select: { revision: true } })).revision, step.snapshot.context.date, step.actions);
+        throw new Error("the task table is locked");
+      },
+    });
+    await expect(failing).rejects.toThrow("the task table is locked");
+    expect(seen).toEqual([2, "2017-11-13", [{ type: "moveTaskDueDates", params: { days: 14 } }]]);
+    expect({ row: await stored(), ...(await counts(id)) }).toEqual(before);
+    expect((await loadWorkflow("workshop", id))!.snapshot.context.date).toBe("2017-10-30");
+  });
+
   it("a stored snapshot the machine can no longer read is a visible error, never a reset", async () => {
     const id = await createWorkflow("goal", { input: goalInput, actorId: "u1" });
     const row = await db().workflowInstance.findUniqueOrThrow({ where: { id } });
