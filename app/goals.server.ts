@@ -6,7 +6,7 @@ import { getCatalogue } from "./catalogues.server";
 import { db } from "./db.server";
 import type { Catalogue } from "./scorecard/catalogue";
 import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
-import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
+import { CHANGED_MEANWHILE, createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { goalHealth, type DatedValue, type GoalContext, type GoalHealth, type goalMachine } from "../workflows/goal";
 import type { JointProjectStatus } from "./program-terms";
 import { baselineAssessments, programClusters, programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
@@ -404,28 +404,37 @@ export async function ignoreSuggestion(actor: Viewer, programId: string, key: st
 
 export type JointProjectInput = { title: string; areas: Array<string>; clusters: Array<string>; funding: string; status: JointProjectStatus };
 
-/** Defines (or, with an id, changes) a joint project of the program's clusters; the kickoff needs the agreed number of them. */
-export async function saveJointProject(actor: Viewer, programId: string, input: JointProjectInput, projectId?: string): Promise<Outcome<{ id: string }>> {
+/**
+ * Defines (or, given one's id and the revision the person saw, changes) a joint project of the
+ * program's clusters; the kickoff needs the agreed number of them. A change made on an older
+ * revision is refused ("changed meanwhile") and writes nothing.
+ */
+export async function saveJointProject(actor: Viewer, programId: string, input: JointProjectInput, existing?: { id: string; revision: number }): Promise<Outcome<{ id: string }>> {
   const program = await programFor(actor, programId);
   if (!program) return { ok: false, status: 404, error: "No such program." };
   if (input.areas.length === 0) return { ok: false, status: 422, error: "Name at least one improvement area the project works on." };
   const known = new Set((await programSeenBy(actor, programId))!.clusters.map((c) => c.id));
   const unknown = input.clusters.filter((c) => !known.has(c));
   if (unknown.length) return { ok: false, status: 422, error: `Not clusters of this program: ${unknown.join(", ")}.` };
-  const before = projectId ? await db().jointProject.findFirst({ where: { id: projectId, programId } }) : null;
-  if (projectId && !before) return { ok: false, status: 404, error: "No such joint project." };
-  const id = projectId ?? randomUUID();
+  const before = existing ? await db().jointProject.findFirst({ where: { id: existing.id, programId } }) : null;
+  if (existing && !before) return { ok: false, status: 404, error: "No such joint project." };
+  if (existing && before && before.revision !== existing.revision) return { ok: false, status: 409, error: CHANGED_MEANWHILE };
+  const id = existing?.id ?? randomUUID();
   const data = { title: input.title, areas: input.areas.join(";"), clusters: input.clusters.join(";"), funding: input.funding, status: input.status };
-  await db().$transaction(async (tx) => {
-    if (before) await tx.jointProject.update({ where: { id }, data });
-    else await tx.jointProject.create({ data: { id, programId, ...data, createdById: actor.userId } });
+  const written = await db().$transaction(async (tx) => {
+    if (existing) {
+      // The revision in the condition makes the write fail if another request wrote first.
+      const updated = await tx.jointProject.updateMany({ where: { id, programId, revision: existing.revision }, data: { ...data, revision: existing.revision + 1 } });
+      if (updated.count !== 1) return false;
+    } else await tx.jointProject.create({ data: { id, programId, ...data, createdById: actor.userId } });
     await audit(tx, { actorId: actor.userId, action: before ? "joint-project.change" : "joint-project.create", subject: `program ${programId}`, before: before ?? undefined, after: input });
+    return true;
   });
-  return { ok: true, id };
+  return written ? { ok: true, id } : { ok: false, status: 409, error: CHANGED_MEANWHILE };
 }
 
 export async function jointProjectsOf(programId: string) {
-  const rows = await db().jointProject.findMany({ where: { programId }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, areas: true, clusters: true, funding: true, status: true } });
+  const rows = await db().jointProject.findMany({ where: { programId }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, areas: true, clusters: true, funding: true, status: true, revision: true } });
   return rows.map((r) => ({ ...r, areas: r.areas.split(";").filter(Boolean), clusters: r.clusters.split(";").filter(Boolean) }));
 }
 

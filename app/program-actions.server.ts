@@ -53,16 +53,16 @@ export const programActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("change-target"), goalId: z.string(), revision, target: number, dueDate: isoDay, reason }),
   z.object({ intent: z.literal("check-in"), goalId: z.string(), value: number, date: isoDay, comment: text(500) }),
   z.object({ intent: z.literal("add-project"), ...project }),
-  z.object({ intent: z.literal("edit-project"), projectId: z.string(), ...project }),
+  z.object({ intent: z.literal("edit-project"), projectId: z.string(), revision, ...project }),
   z.object({ intent: z.literal("add-workshop"), ...workshopDetails }),
-  z.object({ intent: z.literal("edit-workshop"), workshopId: z.string(), ...workshopDetails, place: text(120), agenda: text(2000), speakers: text(500) }),
+  z.object({ intent: z.literal("edit-workshop"), workshopId: z.string(), revision, ...workshopDetails, place: text(120), agenda: text(2000), speakers: text(500) }),
   z.object({ intent: z.literal("schedule"), workshopId: z.string(), revision, date: isoDay, place: text(120) }),
   z.object({ intent: z.literal("reschedule"), workshopId: z.string(), revision, date: isoDay }),
   z.object({ intent: z.literal("workshop-step"), workshopId: z.string(), revision, step: z.enum(["HOLD", "START_FOLLOW_UP", "CLOSE"]) }),
   z.object({ intent: z.literal("cancel"), workshopId: z.string(), revision, reason }),
-  z.object({ intent: z.literal("task-done"), taskId: z.coerce.number().int() }),
-  z.object({ intent: z.literal("task-waive"), taskId: z.coerce.number().int(), reason }),
-  z.object({ intent: z.literal("task-assign"), taskId: z.coerce.number().int(), assignee: z.string().regex(/^(|cluster:.+|person:.+)$/, "is not a cluster or a person") }),
+  z.object({ intent: z.literal("task-done"), taskId: z.coerce.number().int(), revision }),
+  z.object({ intent: z.literal("task-waive"), taskId: z.coerce.number().int(), revision, reason }),
+  z.object({ intent: z.literal("task-assign"), taskId: z.coerce.number().int(), revision, assignee: z.string().regex(/^(|cluster:.+|person:.+)$/, "is not a cluster or a person") }),
   z.object({ intent: z.literal("calendar") }),
 ]);
 export type ProgramAction = z.infer<typeof programActionSchema>;
@@ -153,13 +153,13 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
     case "add-project":
     case "edit-project": {
       const { title, areas, clusters, funding, status } = input;
-      return saveJointProject(viewer, programId, { title, areas, clusters, funding, status }, input.intent === "edit-project" ? input.projectId : undefined);
+      return saveJointProject(viewer, programId, { title, areas, clusters, funding, status }, input.intent === "edit-project" ? { id: input.projectId, revision: input.revision } : undefined);
     }
     case "add-workshop":
       return addWorkshop(viewer, programId, { title: input.title, themes: input.themes });
     case "edit-workshop": {
       const { title, place, agenda, themes, speakers } = input;
-      return editWorkshop(viewer, input.workshopId, { title, place, agenda, themes, speakers });
+      return editWorkshop(viewer, input.workshopId, { title, place, agenda, themes, speakers }, input.revision);
     }
     case "schedule":
       return workshopCommand(viewer, input.workshopId, { type: "SCHEDULE", date: input.date, place: input.place }, input.revision, today);
@@ -170,13 +170,13 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
     case "cancel":
       return workshopCommand(viewer, input.workshopId, { type: "CANCEL", reason: input.reason }, input.revision, today);
     case "task-done":
-      return taskCommand(viewer, input.taskId, { done: true });
+      return taskCommand(viewer, input.taskId, { done: true }, input.revision);
     case "task-waive":
-      return taskCommand(viewer, input.taskId, { waive: input.reason });
+      return taskCommand(viewer, input.taskId, { waive: input.reason }, input.revision);
     case "task-assign": {
       const [kind, ...rest] = input.assignee.split(":");
       const id = rest.join(":") || null;
-      return assignTask(viewer, input.taskId, { clusterId: kind === "cluster" ? id : null, assigneeId: kind === "person" ? id : null });
+      return assignTask(viewer, input.taskId, { clusterId: kind === "cluster" ? id : null, assigneeId: kind === "person" ? id : null }, input.revision);
     }
     case "calendar": {
       const token = await newCalendarToken(viewer, programId);

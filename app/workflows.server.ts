@@ -31,6 +31,9 @@ export type StepResult<K extends WorkflowKind> =
   | { ok: true; snapshot: SnapshotFrom<MachineOf<K>>; revision: number; actions: StepActions }
   | { ok: false; reason: "refused" | "changed-meanwhile" | "not-found"; message: string };
 
+/** What the second of two people acting on the same revision is told; nothing of theirs was written. */
+export const CHANGED_MEANWHILE = "Someone changed this meanwhile: reload the page and try again.";
+
 const stateText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /** Starts a workflow; inside `tx` when it is created together with what it belongs to. */
@@ -90,7 +93,7 @@ export async function sendEvent<K extends WorkflowKind>(
   const loaded = await loadWorkflow(kind, id);
   if (!loaded) return { ok: false, reason: "not-found", message: `No such ${kind}.` };
   if (expectedRevision !== undefined && expectedRevision !== loaded.revision) {
-    return { ok: false, reason: "changed-meanwhile", message: "Someone changed this meanwhile: reload the page and try again." };
+    return { ok: false, reason: "changed-meanwhile", message: CHANGED_MEANWHILE };
   }
   const machine = MACHINES[kind].machine as AnyStateMachine;
   const before = loaded.snapshot as SnapshotFrom<AnyStateMachine>;
@@ -113,7 +116,7 @@ export async function sendEvent<K extends WorkflowKind>(
     if (alsoInTransaction) await alsoInTransaction(tx, { snapshot: after as SnapshotFrom<MachineOf<K>>, actions });
     return true;
   });
-  if (!written) return { ok: false, reason: "changed-meanwhile", message: "Someone changed this meanwhile: reload the page and try again." };
+  if (!written) return { ok: false, reason: "changed-meanwhile", message: CHANGED_MEANWHILE };
   return {
     ok: true,
     snapshot: after as SnapshotFrom<MachineOf<K>>,

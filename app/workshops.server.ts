@@ -6,7 +6,7 @@ import { mayWorkOnTask, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
 import { FORUM_TEMPLATE, TASK_TEMPLATE } from "./forum-template";
 import type { Prisma } from "./generated/prisma/client";
-import { createWorkflow, loadWorkflow, sendEvent, type StepActions } from "./workflows.server";
+import { CHANGED_MEANWHILE, createWorkflow, loadWorkflow, sendEvent, type StepActions } from "./workflows.server";
 import { openFollowUps, type WorkshopEvent, type workshopMachine } from "../workflows/workshop";
 import { programFor, programSeenBy, type ProgramAccess } from "./program-access.server";
 
@@ -52,18 +52,25 @@ export async function addWorkshop(actor: Viewer, programId: string, forum: { tit
 
 export type WorkshopDetails = { title: string; place: string; agenda: string; themes: string; speakers: string };
 
-/** Title, place, agenda, themes and speakers: editable in every state but closed or cancelled. */
-export async function editWorkshop(actor: Viewer, workshopId: string, details: WorkshopDetails): Promise<Outcome> {
+/**
+ * Title, place, agenda, themes and speakers: editable in every state but closed or cancelled.
+ * `revision` is the details' revision the person saw: if they changed since, nothing is written.
+ */
+export async function editWorkshop(actor: Viewer, workshopId: string, details: WorkshopDetails, revision: number): Promise<Outcome> {
   const workshop = await workshopFor(actor, workshopId);
   if (!workshop) return { ok: false, status: 404, error: "No such workshop." };
   const state = (await db().workflowInstance.findUnique({ where: { id: workshop.workflowId }, select: { state: true } }))?.state;
   if (state === "closed" || state === "cancelled") return { ok: false, status: 409, error: `This workshop is ${state}; its record stays as it was.` };
-  await db().$transaction(async (tx) => {
-    await tx.workshop.update({ where: { id: workshopId }, data: details });
+  if (workshop.revision !== revision) return { ok: false, status: 409, error: CHANGED_MEANWHILE };
+  const written = await db().$transaction(async (tx) => {
+    // The revision in the condition makes the write fail if another request wrote first.
+    const updated = await tx.workshop.updateMany({ where: { id: workshopId, revision }, data: { ...details, revision: revision + 1 } });
+    if (updated.count !== 1) return false;
     const { title, place, agenda, themes, speakers } = workshop;
     await audit(tx, { actorId: actor.userId, action: "workshop.edit", subject: `workshop ${workshopId}`, before: { title, place, agenda, themes, speakers }, after: details });
+    return true;
   });
-  return { ok: true };
+  return written ? { ok: true } : { ok: false, status: 409, error: CHANGED_MEANWHILE };
 }
 
 export type WorkshopCommand =
@@ -137,22 +144,31 @@ async function carryOut(
   { snapshot, actions }: { snapshot: SnapshotFrom<typeof workshopMachine>; actions: StepActions },
 ): Promise<void> {
   const date = snapshot.context.date;
-  if (command.type === "SCHEDULE") await tx.workshop.update({ where: { id: workshop.id }, data: { place: command.place } });
+  // Each row written is a change its revision tells: a details form or task step made before it is refused.
+  if (command.type === "SCHEDULE") await tx.workshop.update({ where: { id: workshop.id }, data: { place: command.place, revision: { increment: 1 } } });
   if (date && (command.type === "SCHEDULE" || actions.some((a) => a.type === "moveTaskDueDates"))) {
-    for (const task of workshop.tasks) await tx.workshopTask.update({ where: { id: task.id }, data: { dueOn: shift(date, task.offsetDays) } });
+    for (const task of workshop.tasks) await tx.workshopTask.update({ where: { id: task.id }, data: { dueOn: shift(date, task.offsetDays), revision: { increment: 1 } } });
   }
 }
 
 /** The task with the viewer's part in its program, or null when they do not take part. */
 async function taskSeenBy(actor: Viewer, taskId: number) {
-  const task = await db().workshopTask.findUnique({ where: { id: taskId }, select: { workshopId: true, title: true, clusterId: true, assigneeId: true, done: true, waivedBecause: true, workshop: { select: { programId: true, workflowId: true } } } });
+  const task = await db().workshopTask.findUnique({
+    where: { id: taskId },
+    select: { workshopId: true, title: true, clusterId: true, assigneeId: true, done: true, waivedBecause: true, revision: true, workshop: { select: { programId: true, workflowId: true } } },
+  });
   const access = task && (await programSeenBy(actor, task.workshop.programId));
   if (!task || !access) return null;
   const state = (await db().workflowInstance.findUnique({ where: { id: task.workshop.workflowId }, select: { state: true } }))?.state;
   return { task, access, finished: state === "closed" || state === "cancelled" ? state : null };
 }
 
-export async function taskCommand(actor: Viewer, taskId: number, command: { done: true } | { waive: string }): Promise<Outcome> {
+/**
+ * Settles a task: done, or waived with a reason. `revision` is the task's revision the person saw;
+ * the write is conditional on it and on the task still being open, so of two people settling it at
+ * once the second is told, and a task is never settled twice.
+ */
+export async function taskCommand(actor: Viewer, taskId: number, command: { done: true } | { waive: string }, revision: number): Promise<Outcome> {
   const found = await taskSeenBy(actor, taskId);
   if (!found) return { ok: false, status: 404, error: "No such task." };
   const { task, access } = found;
@@ -160,15 +176,24 @@ export async function taskCommand(actor: Viewer, taskId: number, command: { done
   if (found.finished) return { ok: false, status: 409, error: `The workshop is ${found.finished}; its tasks stay as they were.` };
   if (task.done || task.waivedBecause) return { ok: false, status: 409, error: "This task is settled already: reload the page." };
   if ("waive" in command && !command.waive.trim()) return { ok: false, status: 409, error: "Waiving a task needs a reason." };
-  await db().$transaction(async (tx) => {
-    await tx.workshopTask.update({ where: { id: taskId }, data: "done" in command ? { done: true } : { waivedBecause: command.waive.trim() } });
+  if (task.revision !== revision) return { ok: false, status: 409, error: CHANGED_MEANWHILE };
+  const written = await db().$transaction(async (tx) => {
+    const updated = await tx.workshopTask.updateMany({
+      where: { id: taskId, revision, done: false, waivedBecause: null },
+      data: { ...("done" in command ? { done: true } : { waivedBecause: command.waive.trim() }), revision: revision + 1 },
+    });
+    if (updated.count !== 1) return false;
     await audit(tx, { actorId: actor.userId, action: "done" in command ? "task.done" : "task.waive", subject: `workshop ${task.workshopId}`, after: { task: task.title, ...command } });
+    return true;
   });
-  return { ok: true };
+  return written ? { ok: true } : { ok: false, status: 409, error: CHANGED_MEANWHILE };
 }
 
-/** Assigns a task to one of the program's clusters, to one person taking part, or to nobody in particular. */
-export async function assignTask(actor: Viewer, taskId: number, assignment: { clusterId: string | null; assigneeId: string | null }): Promise<Outcome> {
+/**
+ * Assigns a task to one of the program's clusters, to one person taking part, or to nobody in
+ * particular; on the task's revision the person saw (changed since: nothing is written).
+ */
+export async function assignTask(actor: Viewer, taskId: number, assignment: { clusterId: string | null; assigneeId: string | null }, revision: number): Promise<Outcome> {
   const found = await taskSeenBy(actor, taskId);
   if (!found || !found.access.part.runs) return { ok: false, status: found ? 403 : 404, error: found ? "Only the program's coordinators assign tasks." : "No such task." };
   if (found.finished) return { ok: false, status: 409, error: `The workshop is ${found.finished}; its tasks stay as they were.` };
@@ -176,11 +201,14 @@ export async function assignTask(actor: Viewer, taskId: number, assignment: { cl
   if (assignment.assigneeId && !(await assignableIn(found.access)).some((p) => p.id === assignment.assigneeId)) {
     return { ok: false, status: 422, error: "Assign the task to someone taking part in the program." };
   }
-  await db().$transaction(async (tx) => {
-    await tx.workshopTask.update({ where: { id: taskId }, data: assignment });
+  if (found.task.revision !== revision) return { ok: false, status: 409, error: CHANGED_MEANWHILE };
+  const written = await db().$transaction(async (tx) => {
+    const updated = await tx.workshopTask.updateMany({ where: { id: taskId, revision }, data: { ...assignment, revision: revision + 1 } });
+    if (updated.count !== 1) return false;
     await audit(tx, { actorId: actor.userId, action: "task.assign", subject: `workshop ${found.task.workshopId}`, before: { clusterId: found.task.clusterId, assigneeId: found.task.assigneeId }, after: { task: found.task.title, ...assignment } });
+    return true;
   });
-  return { ok: true };
+  return written ? { ok: true } : { ok: false, status: 409, error: CHANGED_MEANWHILE };
 }
 
 /** People a task may be assigned to: the portfolio's coordinators and the managers of its clusters. */
@@ -233,7 +261,10 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
       speakers: w.speakers,
       date: snapshot.context.date,
       state: String(snapshot.value),
+      /** The workflow's revision, for its steps. */
       revision: loaded.revision,
+      /** The details' revision, for editing them. */
+      detailsRevision: w.revision,
       // A closed or cancelled workshop's record stays as it was: nothing of it is overdue or to do.
       tasks: w.tasks.map((t) => ({
         ...t,

@@ -46,6 +46,8 @@ function must<T extends { ok: boolean }>(what: string, outcome: T): T & { ok: tr
 }
 
 const revisionOf = async (workflowId: string) => (await db().workflowInstance.findUniqueOrThrow({ where: { id: workflowId }, select: { revision: true } })).revision;
+const taskRevision = async (taskId: number) => (await db().workshopTask.findUniqueOrThrow({ where: { id: taskId }, select: { revision: true } })).revision;
+const detailsRevision = async (workshopId: string) => (await db().workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { revision: true } })).revision;
 
 type Goal = { scope: "region" | "cluster"; clusterId?: string; area: string; metric: string; target: number; due: string; baselineValue?: number; by?: Viewer; checkIns: Array<[string, number, string]> };
 
@@ -131,7 +133,7 @@ export async function seedDemoProgram(): Promise<void> {
     must(`forum ${index + 1} ${command.type}`, await workshopCommand(coordinator, workshops[index]!.id, command, await revisionOf(workshops[index]!.workflowId), today));
 
   for (const [index, forum] of FORUMS.entries()) {
-    must(`forum ${index + 1} details`, await editWorkshop(coordinator, workshops[index]!.id, forum.details));
+    must(`forum ${index + 1} details`, await editWorkshop(coordinator, workshops[index]!.id, forum.details, await detailsRevision(workshops[index]!.id)));
     await step(index, { type: "SCHEDULE", date: forum.date, place: forum.details.place }, forum.scheduledOn);
   }
   must("start the kickoff", await advanceCycle(coordinator, programId, "START_KICKOFF", await revisionOf(program.cycleId), "2017-10-02"));
@@ -154,19 +156,21 @@ export async function seedDemoProgram(): Promise<void> {
   for (const [index, forum] of FORUMS.entries()) {
     if (!forum.held) continue;
     const tasks = workshops[index]!.tasks;
-    for (const task of tasks.filter((t) => t.phase === "preparation")) must("preparation", await taskCommand(coordinator, task.id, { done: true }));
+    for (const task of tasks.filter((t) => t.phase === "preparation")) must("preparation", await taskCommand(coordinator, task.id, { done: true }, await taskRevision(task.id)));
     await step(index, { type: "HOLD" }, forum.date);
     await step(index, { type: "START_FOLLOW_UP" }, forum.date);
     for (const [i, task] of tasks.filter((t) => t.phase === "followUp").entries()) {
       const waive = forum.held.waive && i === 2 ? { waive: forum.held.waive } : { done: true as const };
-      must("follow-up", await taskCommand(coordinator, task.id, waive));
+      must("follow-up", await taskCommand(coordinator, task.id, waive, await taskRevision(task.id)));
     }
     await step(index, { type: "CLOSE" }, forum.held.closedOn);
   }
   // Forum 4's preparation: the team's agenda is done; Tromsø Marine's progress report is assigned to it.
   const forum4 = workshops[3]!.tasks;
-  must("forum 4 agenda", await taskCommand(coordinator, forum4.find((t) => t.audience === "team" && t.phase === "preparation")!.id, { done: true }));
-  must("assign", await assignTask(coordinator, forum4.find((t) => t.audience === "clusters" && t.phase === "preparation")!.id, { clusterId: "arc-tromso-marine", assigneeId: null }));
+  const agenda = forum4.find((t) => t.audience === "team" && t.phase === "preparation")!.id;
+  must("forum 4 agenda", await taskCommand(coordinator, agenda, { done: true }, await taskRevision(agenda)));
+  const progress = forum4.find((t) => t.audience === "clusters" && t.phase === "preparation")!.id;
+  must("assign", await assignTask(coordinator, progress, { clusterId: "arc-tromso-marine", assigneeId: null }, await taskRevision(progress)));
 
   for (const [index, goal] of GOALS.entries()) {
     for (const [date, value, comment] of goal.checkIns) must(`check-in ${goal.metric}`, await addCheckIn(goal.by ?? coordinator, goalIds[index]!, { value, date, comment }, date));
@@ -195,11 +199,11 @@ export async function seedDemoProgram(): Promise<void> {
   for (const task of forum4.filter((t) => t.phase === "preparation")) {
     const by = task.audience === "clusters" ? manager : coordinator;
     const state = await db().workshopTask.findUniqueOrThrow({ where: { id: task.id }, select: { done: true } });
-    if (!state.done) must("forum 4 preparation", await taskCommand(by, task.id, { done: true }));
+    if (!state.done) must("forum 4 preparation", await taskCommand(by, task.id, { done: true }, await taskRevision(task.id)));
   }
   await step(3, { type: "HOLD" }, "2019-06-04");
   await step(3, { type: "START_FOLLOW_UP" }, "2019-06-04");
-  for (const task of forum4.filter((t) => t.phase === "followUp")) must("forum 4 follow-up", await taskCommand(coordinator, task.id, { done: true }));
+  for (const task of forum4.filter((t) => t.phase === "followUp")) must("forum 4 follow-up", await taskCommand(coordinator, task.id, { done: true }, await taskRevision(task.id)));
   await step(3, { type: "CLOSE" }, "2019-07-15");
   must("start the review", await advanceCycle(coordinator, programId, "START_REVIEW", await revisionOf(program.cycleId), "2019-06-04"));
   // The coordinator publishes the new scorecard: policy makers and managers see the progress too.

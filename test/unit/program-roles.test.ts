@@ -207,8 +207,8 @@ describe("workshops and tasks by role", () => {
   it("edit a workshop's details, add a fifth, and let only those who run the program do so", async () => {
     const [kickoff] = await workshopsOf(await access(coordinator), coordinator.userId, "2017-09-01");
     const details = { title: "Forum 1: kickoff in Tromsø", place: "Tromsø", agenda: "RCES results; goals; joint projects", themes: "The baseline", speakers: "Kari Koordinator; Region of Troms" };
-    expect(await editWorkshop(manager, kickoff!.id, details)).toMatchObject({ ok: false, status: 404 });
-    expect(await editWorkshop(coordinator, kickoff!.id, details)).toEqual({ ok: true });
+    expect(await editWorkshop(manager, kickoff!.id, details, kickoff!.detailsRevision)).toMatchObject({ ok: false, status: 404 });
+    expect(await editWorkshop(coordinator, kickoff!.id, details, kickoff!.detailsRevision)).toEqual({ ok: true });
     expect(await addWorkshop(policy, programId, { title: "Forum 5", themes: "" })).toMatchObject({ ok: false, status: 404 });
     expect((await addWorkshop(coordinator, programId, { title: "Forum 5: the label audit", themes: "Silver labels" })).ok).toBe(true);
     const all = await workshopsOf(await access(manager), manager.userId, "2017-09-01");
@@ -225,18 +225,19 @@ describe("workshops and tasks by role", () => {
   });
 
   it("assign tasks to a cluster or a person taking part; the assignee settles them, others may not", async () => {
+    const [draft] = await workshopsOf(await access(coordinator), coordinator.userId, "2017-09-01");
+    expect(await workshopCommand(coordinator, draft!.id, { type: "SCHEDULE", date: "2017-10-30", place: "Tromsø" }, draft!.revision, "2017-09-01")).toEqual({ ok: true });
     const [kickoff] = await workshopsOf(await access(coordinator), coordinator.userId, "2017-09-01");
-    expect(await workshopCommand(coordinator, kickoff!.id, { type: "SCHEDULE", date: "2017-10-30", place: "Tromsø" }, kickoff!.revision, "2017-09-01")).toEqual({ ok: true });
     const preparation = kickoff!.tasks.filter((t) => t.phase === "preparation");
-    const [forCluster, forPerson, unassigned] = ["clusters", "team", "regional"].map((audience) => preparation.find((t) => t.audience === audience));
-    expect(await assignTask(coordinator, forCluster!.id, { clusterId: "arc-tromso-marine", assigneeId: null })).toEqual({ ok: true });
-    expect(await assignTask(coordinator, forPerson!.id, { clusterId: null, assigneeId: "demo-policy" })).toMatchObject({ ok: false, status: 422 });
-    expect(await assignTask(coordinator, forPerson!.id, { clusterId: "nor-bodo-seafood", assigneeId: null })).toMatchObject({ ok: false, status: 422 });
-    expect(await assignTask(coordinator, forPerson!.id, { clusterId: null, assigneeId: "demo-manager" })).toEqual({ ok: true });
-    expect(await assignTask(manager, unassigned!.id, { clusterId: "arc-tromso-marine", assigneeId: null })).toMatchObject({ ok: false, status: 403 });
-    expect(await taskCommand(manager, unassigned!.id, { done: true })).toMatchObject({ ok: false, status: 403 });
-    expect(await taskCommand(manager, forCluster!.id, { done: true })).toEqual({ ok: true });
-    expect(await taskCommand(manager, forCluster!.id, { done: true })).toMatchObject({ ok: false, status: 409 });
+    const [forCluster, forPerson, unassigned] = ["clusters", "team", "regional"].map((audience) => preparation.find((t) => t.audience === audience)!);
+    expect(await assignTask(coordinator, forCluster!.id, { clusterId: "arc-tromso-marine", assigneeId: null }, forCluster!.revision)).toEqual({ ok: true });
+    expect(await assignTask(coordinator, forPerson!.id, { clusterId: null, assigneeId: "demo-policy" }, forPerson!.revision)).toMatchObject({ ok: false, status: 422 });
+    expect(await assignTask(coordinator, forPerson!.id, { clusterId: "nor-bodo-seafood", assigneeId: null }, forPerson!.revision)).toMatchObject({ ok: false, status: 422 });
+    expect(await assignTask(coordinator, forPerson!.id, { clusterId: null, assigneeId: "demo-manager" }, forPerson!.revision)).toEqual({ ok: true });
+    expect(await assignTask(manager, unassigned!.id, { clusterId: "arc-tromso-marine", assigneeId: null }, unassigned!.revision)).toMatchObject({ ok: false, status: 403 });
+    expect(await taskCommand(manager, unassigned!.id, { done: true }, unassigned!.revision)).toMatchObject({ ok: false, status: 403 });
+    expect(await taskCommand(manager, forCluster!.id, { done: true }, forCluster!.revision + 1)).toEqual({ ok: true });
+    expect(await taskCommand(manager, forCluster!.id, { done: true }, forCluster!.revision + 2)).toMatchObject({ ok: false, status: 409 });
     const mine = (await workshopsOf(await access(manager), manager.userId, "2017-09-01"))[0]!.tasks.filter((t) => t.mine).map((t) => [t.title, t.done]);
     expect(mine).toEqual([
       ["Prepare the agenda and invite the speakers", false],

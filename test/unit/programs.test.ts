@@ -173,13 +173,13 @@ describe("workshops of a program", () => {
     [held] = await workshops(programId, "2017-11-07");
     expect(await workshopCommand(coordinator, held!.id, { type: "CLOSE" }, held!.revision, "2017-12-10")).toMatchObject({ ok: false, error: "Every follow-up task must be done, or waived with a reason, before the workshop closes." });
     const followUps = held!.tasks.filter((t) => t.phase === "followUp");
-    expect(await taskCommand(coordinator, followUps[0]!.id, { waive: " " })).toEqual({ ok: false, status: 409, error: "Waiving a task needs a reason." });
-    expect(await taskCommand(coordinator, followUps[0]!.id, { waive: "minutes sent with the slides" })).toEqual({ ok: true });
-    for (const task of followUps.slice(1)) expect(await taskCommand(coordinator, task.id, { done: true })).toEqual({ ok: true });
+    expect(await taskCommand(coordinator, followUps[0]!.id, { waive: " " }, followUps[0]!.revision)).toEqual({ ok: false, status: 409, error: "Waiving a task needs a reason." });
+    expect(await taskCommand(coordinator, followUps[0]!.id, { waive: "minutes sent with the slides" }, followUps[0]!.revision)).toEqual({ ok: true });
+    for (const task of followUps.slice(1)) expect(await taskCommand(coordinator, task.id, { done: true }, task.revision)).toEqual({ ok: true });
     expect(await workshopCommand(coordinator, held!.id, { type: "CLOSE" }, held!.revision, "2017-12-10")).toEqual({ ok: true });
     expect((await workshops(programId, "2017-12-10"))[0]!.state).toBe("closed");
     expect(await workshopCommand(policy, held!.id, { type: "CANCEL", reason: "x" }, 0, "2017-12-10")).toMatchObject({ ok: false, status: 404 });
-    expect(await taskCommand(policy, held!.tasks[0]!.id, { done: true })).toMatchObject({ ok: false, status: 403 });
+    expect(await taskCommand(policy, held!.tasks[0]!.id, { done: true }, held!.tasks[0]!.revision)).toMatchObject({ ok: false, status: 403 });
   });
 
   it("save a step whole or not at all: when the task due dates cannot be written, the workshop's snapshot stays as it was", async () => {
@@ -268,7 +268,7 @@ describe("the joint projects the kickoff needs", () => {
     }
     expect(await projectBlocker(id)).toBe("2 of the 3 agreed joint projects are defined.");
     const dropped = (await jointProjectsOf(id)).find((p) => p.status === "dropped")!;
-    expect((await saveJointProject(coordinator, id, { ...dropped, status: "planned" }, dropped.id)).ok).toBe(true);
+    expect((await saveJointProject(coordinator, id, { ...dropped, status: "planned" }, dropped)).ok).toBe(true);
     expect(await projectBlocker(id)).toBeUndefined();
   });
 
@@ -284,5 +284,83 @@ describe("the joint projects the kickoff needs", () => {
     const nextId = closed.ok ? closed.nextProgramId! : "";
     expect(await advanceCycle(coordinator, nextId, "START_KICKOFF", 0, "2019-07-21")).toEqual({ ok: true });
     expect(await projectBlocker(nextId)).toBe("0 of the 4 agreed joint projects are defined.");
+  });
+});
+
+describe("two people changing the same thing at once", () => {
+  const area = "Member services volume and pricing";
+  const changedMeanwhile = { ok: false, status: 409, error: "Someone changed this meanwhile: reload the page and try again." };
+  const outcomes = (results: ReadonlyArray<{ ok: boolean; status?: number }>) => results.map((r) => (r.ok ? "ok" : r.status)).sort();
+  const opened = async (name: string) => {
+    const created = await createProgram(coordinator, { ...input, name, startsOn: "2017-09-02" });
+    return created.ok ? created.id : "";
+  };
+
+  it("workshop details: the second edit on the same revision is refused, as is one made before the workshop was scheduled", async () => {
+    const { editWorkshop, workshopCommand } = await import("../../app/workshops.server");
+    const programId = await opened("Concurrent details");
+    const [forum] = await workshops(programId, "2017-09-01");
+    const details = (place: string) => ({ title: forum!.title, place, agenda: `Agenda in ${place}`, themes: forum!.themes, speakers: "" });
+    const results = await Promise.all([
+      editWorkshop(coordinator, forum!.id, details("Tromsø"), forum!.detailsRevision),
+      editWorkshop(coordinator, forum!.id, details("Alta"), forum!.detailsRevision),
+    ]);
+    expect(outcomes(results)).toEqual([409, "ok"]);
+    expect(results.find((r) => !r.ok)).toEqual(changedMeanwhile);
+    const winner = results[0]!.ok ? "Tromsø" : "Alta";
+    const [edited] = await workshops(programId, "2017-09-01");
+    expect(edited).toMatchObject({ place: winner, agenda: `Agenda in ${winner}`, detailsRevision: forum!.detailsRevision + 1 });
+    expect(await db().auditEvent.count({ where: { action: "workshop.edit", subject: `workshop ${forum!.id}` } })).toBe(1);
+    // Scheduling saves the place too: a details form read before it is out of date.
+    expect(await workshopCommand(coordinator, forum!.id, { type: "SCHEDULE", date: "2017-12-04", place: "Hammerfest" }, edited!.revision, "2017-09-01")).toEqual({ ok: true });
+    expect(await editWorkshop(coordinator, forum!.id, details("Vadsø"), edited!.detailsRevision)).toEqual(changedMeanwhile);
+    expect((await workshops(programId, "2017-09-01"))[0]).toMatchObject({ place: "Hammerfest", agenda: `Agenda in ${winner}` });
+  });
+
+  it("joint projects: the second change on the same revision is refused, and a stale one changes nothing", async () => {
+    const programId = await opened("Concurrent projects");
+    const project = { title: "Shared member services", areas: [area], clusters: [], funding: "", status: "planned" as const };
+    const created = await saveJointProject(coordinator, programId, project);
+    const id = created.ok ? created.id : "";
+    const [seen] = await jointProjectsOf(programId);
+    expect(seen).toMatchObject({ id, revision: 0 });
+    const results = await Promise.all([
+      saveJointProject(coordinator, programId, { ...project, funding: "County grant" }, seen!),
+      saveJointProject(coordinator, programId, { ...project, status: "dropped" }, seen!),
+    ]);
+    expect(outcomes(results)).toEqual([409, "ok"]);
+    const [after] = await jointProjectsOf(programId);
+    expect([after!.funding, after!.status]).toEqual(results[0]!.ok ? ["County grant", "planned"] : ["", "dropped"]);
+    expect(after!.revision).toBe(1);
+    expect(await saveJointProject(coordinator, programId, { ...project, title: "Renamed" }, seen!)).toEqual(changedMeanwhile);
+    expect((await jointProjectsOf(programId))[0]).toEqual(after);
+  });
+
+  it("tasks: of two assignments, or of done and waived at once, one is saved and the other told; never settled twice", async () => {
+    const { assignTask, taskCommand, workshopCommand } = await import("../../app/workshops.server");
+    const programId = await opened("Concurrent tasks");
+    const [draft] = await workshops(programId, "2017-09-01");
+    expect(await workshopCommand(coordinator, draft!.id, { type: "SCHEDULE", date: "2017-12-04", place: "Tromsø" }, draft!.revision, "2017-09-01")).toEqual({ ok: true });
+    const [first, second] = (await workshops(programId, "2017-09-01"))[0]!.tasks;
+    const assigned = await Promise.all([
+      assignTask(coordinator, first!.id, { clusterId: "arc-tromso-marine", assigneeId: null }, first!.revision),
+      assignTask(coordinator, first!.id, { clusterId: null, assigneeId: "demo-manager" }, first!.revision),
+    ]);
+    expect(outcomes(assigned)).toEqual([409, "ok"]);
+    const task = async (id: number) => db().workshopTask.findUniqueOrThrow({ where: { id }, select: { clusterId: true, assigneeId: true, done: true, waivedBecause: true, revision: true } });
+    expect(await task(first!.id)).toMatchObject(assigned[0]!.ok ? { clusterId: "arc-tromso-marine", assigneeId: null } : { clusterId: null, assigneeId: "demo-manager" });
+    expect(await assignTask(coordinator, first!.id, { clusterId: null, assigneeId: null }, first!.revision)).toEqual(changedMeanwhile);
+
+    const settled = await Promise.all([
+      taskCommand(coordinator, second!.id, { done: true }, second!.revision),
+      taskCommand(coordinator, second!.id, { waive: "done at the previous forum" }, second!.revision),
+    ]);
+    expect(outcomes(settled)).toEqual([409, "ok"]);
+    expect(await task(second!.id)).toMatchObject(settled[0]!.ok ? { done: true, waivedBecause: null } : { done: false, waivedBecause: "done at the previous forum" });
+    expect(await db().auditEvent.count({ where: { action: { in: ["task.done", "task.waive"] }, subject: `workshop ${draft!.id}` } })).toBe(1);
+    // A step on a task changed since it was read (here: assigned) is refused and changes nothing.
+    const before = await task(first!.id);
+    expect(await taskCommand(coordinator, first!.id, { done: true }, first!.revision)).toEqual(changedMeanwhile);
+    expect(await task(first!.id)).toEqual(before);
   });
 });

@@ -5,7 +5,7 @@ import { ActionForm } from "./action-form";
 // Joint projects of the program's clusters (report section 4): what they work on, who takes part,
 // how they are funded, where they stand. Those who run the program define and change them.
 
-type Project = { id: string; title: string; areas: Array<string>; clusters: Array<string>; funding: string; status: string };
+type Project = { id: string; title: string; areas: Array<string>; clusters: Array<string>; funding: string; status: string; revision: number };
 type Cluster = { id: string; name: string };
 
 function ProjectFields({ project, clusters }: { project?: Project; clusters: ReadonlyArray<Cluster> }) {
@@ -55,7 +55,7 @@ export function JointProjects({ projects, clusters, runs }: { projects: Readonly
             {runs && (
               <details>
                 <summary>Change this project</summary>
-                <ActionForm intent="edit-project" fields={{ projectId: p.id }} className="upload-form" label={`Change ${p.title}`}>
+                <ActionForm intent="edit-project" fields={{ projectId: p.id, revision: p.revision }} className="upload-form" label={`Change ${p.title}`}>
                   <ProjectFields project={p} clusters={clusters} />
                   <button type="submit">Save the project</button>
                 </ActionForm>

@@ -33,10 +33,10 @@ export function TaskState({ task }: { task: Task }) {
   if (!task.mine) return <>open</>;
   return (
     <>
-      <ActionForm intent="task-done" fields={{ taskId: task.id }} className="inline">
+      <ActionForm intent="task-done" fields={{ taskId: task.id, revision: task.revision }} className="inline">
         <button type="submit" className="link-button" aria-label={`Mark done: ${task.title}`}>done</button>
       </ActionForm>{" "}
-      <ActionForm intent="task-waive" fields={{ taskId: task.id }} className="inline">
+      <ActionForm intent="task-waive" fields={{ taskId: task.id, revision: task.revision }} className="inline">
         <input name="reason" aria-label={`Why waive: ${task.title}`} placeholder="why waive" size={12} required />
         <button type="submit" className="link-button">waive</button>
       </ActionForm>
@@ -47,7 +47,7 @@ export function TaskState({ task }: { task: Task }) {
 function AssignForm({ task, people }: { task: Task; people: People }) {
   const current = task.assigneeId ? `person:${task.assigneeId}` : task.clusterId ? `cluster:${task.clusterId}` : "";
   return (
-    <ActionForm intent="task-assign" fields={{ taskId: task.id }} className="inline">
+    <ActionForm intent="task-assign" fields={{ taskId: task.id, revision: task.revision }} className="inline">
       <select name="assignee" defaultValue={current} aria-label={`Assign: ${task.title}`}>
         <option value="">{AUDIENCES[task.audience as keyof typeof AUDIENCES] ?? task.audience} (everyone)</option>
         <optgroup label="A cluster">{people.clusters.map((c) => <option key={c.id} value={`cluster:${c.id}`}>{c.name}</option>)}</optgroup>
@@ -100,7 +100,7 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
       {w.accepts.edit && (
         <details>
           <summary>Edit title, place, agenda, themes and speakers</summary>
-          <ActionForm intent="edit-workshop" fields={{ workshopId: w.id }} className="upload-form" label={`Details of ${w.title}`}>
+          <ActionForm intent="edit-workshop" fields={{ workshopId: w.id, revision: w.detailsRevision }} className="upload-form" label={`Details of ${w.title}`}>
             <label>Title <input name="title" required defaultValue={w.title} /></label>
             <label>Place <input name="place" defaultValue={w.place} /></label>
             <label>Themes <textarea name="themes" defaultValue={w.themes} /></label>
