@@ -270,6 +270,8 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
         ...t,
         overdue: !finished && !t.done && !t.waivedBecause && t.dueOn !== null && t.dueOn < today,
         mine: !finished && mayWorkOnTask(access.part, userId, t),
+        /** Assigned to the viewer or one of their clusters (done, waived and closed ones too): their record of work. */
+        forViewer: t.assigneeId === userId || (t.clusterId !== null && access.part.clusters.includes(t.clusterId)),
         assigneeName: t.assigneeId === null ? null : t.assigneeId === userId ? "you" : names.get(t.assigneeId) ?? "someone who left",
       })),
       // Exactly the events the machine accepts now, and only for those who run the program.

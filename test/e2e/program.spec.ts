@@ -133,6 +133,10 @@ test("a cluster manager accepts a suggested goal, records a check-in and sees it
   await expect(page.getByRole("article", { name: "Tromsø Marine Tech Cluster: C1 Team FTE per 50 committed participants" })).toContainText("achieved ✔");
   await expect(page.getByRole("list", { name: "Lights of Tromsø Marine Tech Cluster that changed colour" })).toContainText("C1 Team FTE per 50 committed participants: ✖ red → ✔ green");
   await expect(page.getByRole("list", { name: /Lights of Alta/ })).toHaveCount(0); // not his cluster
+  // His cluster's forum 4 task stays on his list once done, as a record.
+  const myTasks = page.getByRole("region", { name: "Your tasks" });
+  await expect(myTasks.getByRole("row", { name: /Prepare the cluster's progress and input/ })).toContainText("2019-05-21");
+  await expect(myTasks.getByRole("row", { name: /Prepare the cluster's progress and input/ })).toContainText("done");
 });
 
 test("a policy maker follows the regional goals and the cycle, and changes nothing", async ({ page }) => {

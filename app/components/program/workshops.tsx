@@ -129,10 +129,12 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
   );
 }
 
-/** The tasks that are the viewer's to do (assigned to them or their cluster), open first. */
+/** The tasks assigned to the viewer or their cluster, those still to do first, then the done and waived ones as a record. */
 export function MyTasks({ workshops, people }: { workshops: ReadonlyArray<Workshop>; people: People }) {
-  const mine = workshops.flatMap((w) => w.tasks.filter((t) => t.mine && (t.clusterId || t.assigneeId)).map((t) => ({ task: t, workshop: w })));
-  if (mine.length === 0) return <p>No task is assigned to you or your cluster yet.</p>;
+  const assigned = workshops.flatMap((w) => w.tasks.filter((t) => t.forViewer).map((t) => ({ task: t, workshop: w })));
+  const open = (t: (typeof assigned)[number]["task"]) => t.mine && !t.done && !t.waivedBecause;
+  const mine = [...assigned.filter(({ task }) => open(task)), ...assigned.filter(({ task }) => !open(task))];
+  if (mine.length === 0) return <p>No task is assigned to you or your cluster.</p>;
   return (
     <TableScroll label="My tasks">
       <table>
