@@ -247,7 +247,8 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
       accepts: {
         agree: mine && snapshot.can({ type: "AGREE", today }),
         withdraw: mine && snapshot.can({ type: "WITHDRAW", reason: "x" }),
-        change: mine && snapshot.can({ type: "CHANGE_TARGET", target: context.target, reason: "x", at: today }),
+        // Judged with a due date no earlier than today, the earliest a change may set: a draft past its due date can still be given a new one.
+        change: mine && snapshot.can({ type: "CHANGE_TARGET", target: { ...context.target, date: context.target.date < today ? today : context.target.date }, reason: "x", at: today }),
         checkIn: mine && state === "agreed" && !isLabelMetric(goal.metric),
       },
     });

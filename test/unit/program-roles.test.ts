@@ -136,7 +136,13 @@ describe("goals by role", () => {
     expect(await goalCommand(coordinator, row.id, { type: "CHANGE_TARGET", target: { value: 3, date: "2018-06-30" }, reason: "more" }, row.revision, "2017-11-01")).toEqual({ ok: false, status: 422, error: "The target must be a light: 0 red, 1 yellow, 2 green." });
     expect(await goalCommand(coordinator, row.id, { type: "CHANGE_TARGET", target: { value: 2, date: "2021-06-30" }, reason: "later" }, row.revision, "2017-11-01")).toMatchObject({ ok: false, status: 422, error: expect.stringContaining("within the program") });
     expect(await goalCommand(coordinator, row.id, { type: "AGREE" }, row.revision, "2018-07-01")).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("due date has not passed") });
-    expect((await goals(coordinator, "2018-07-01")).find((g) => g.id === row.id)!.accepts.agree).toBe(false);
+    // Past its due date, the draft offers exactly what its machine still takes: a new due date (and withdrawal), then agreement.
+    const late = (await goals(coordinator, "2018-07-01")).find((g) => g.id === row.id)!;
+    expect(late.accepts).toEqual({ agree: false, withdraw: true, change: true, checkIn: false });
+    expect(await goalCommand(coordinator, row.id, { type: "CHANGE_TARGET", target: { value: 2, date: "2019-06-30" }, reason: "set too early" }, late.revision, "2018-07-01")).toEqual({ ok: true });
+    const moved = (await goals(coordinator, "2018-07-01")).find((g) => g.id === row.id)!;
+    expect(moved.accepts.agree).toBe(true);
+    expect(await goalCommand(coordinator, row.id, { type: "WITHDRAW", reason: "kept out of the later cases" }, moved.revision, "2018-07-01")).toEqual({ ok: true });
   });
 
   it("name an owner taking part in the program (the creator by default)", async () => {
