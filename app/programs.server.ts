@@ -14,8 +14,8 @@ import { draftWorkshops } from "./workshops.server";
 import { currentLabels, labelsOfClusters } from "./labels.server";
 import { tickAllGoals } from "./goals.server";
 import { CYCLE_COMMANDS, DEFAULT_JOINT_PROJECTS, MAX_JOINT_PROJECTS, kickoffBlockers, reviewBlockers, type CycleCommand, type CycleEvent, type improvementCycleMachine } from "../workflows/improvement-cycle";
-import { COUNTED_JOINT_PROJECT_STATUSES } from "./program-terms";
-import { baselineAssessments, programFor, programsSeenBy, type ProgramAccess } from "./program-access.server";
+import { COUNTED_JOINT_PROJECT_STATUSES, CYCLE_STAGE_NAMES } from "./program-terms";
+import { baselineAssessments, programClusters, programFor, programsSeenBy, type ProgramAccess } from "./program-access.server";
 
 // Improvement programs: a portfolio's two-year cycle, started from a frozen baseline scorecard.
 // Its coordinators and administrators run it; the managers of its clusters and the policy makers
@@ -124,18 +124,8 @@ export async function programView(viewer: Viewer, access: ProgramAccess) {
   const stage = String(snapshot.value);
   // What blocks the next step names clusters (who has no goal, who was not benchmarked again):
   // for those who run the program, by name; the others see the stage, not who holds it up.
-  const name = new Map(clusters.map((c) => [c.id, c.name]));
-  const named = (ids: ReadonlyArray<string>) => ids.map((id) => name.get(id) ?? id);
-  const blockers = !part.runs
-    ? []
-    : stage === "kickoff"
-      ? kickoffBlockers({ ...facts.kickoff, clustersWithoutAgreedGoal: named(facts.kickoff.clustersWithoutAgreedGoal) }, snapshot.context.requiredJointProjects)
-      : stage === "rebenchmarking"
-        ? reviewBlockers(
-            { clustersNotRebenchmarked: named(facts.rebenchmarking.clustersNotRebenchmarked) },
-            snapshot.context.goAhead && { ...snapshot.context.goAhead, without: named(snapshot.context.goAhead.without) },
-          )
-        : [];
+  const named = namer(clusters);
+  const blockers = part.runs ? blockersAt(stage, facts, snapshot.context, named) : [];
   const today = todayIso();
   // Exactly the steps the machine accepts now (guards included), for those who run the program.
   const commands = part.runs ? CYCLE_COMMANDS.filter((command) => snapshot.can(eventFor(command, facts, viewer.userId, today))) : [];
@@ -180,14 +170,35 @@ export async function advanceCycle(actor: Viewer, id: string, command: CycleComm
   const result = await sendEvent("improvementCycle", program.cycleId, eventFor(command, facts, actor.userId, today), { actorId: actor.userId, expectedRevision, alsoInTransaction: next?.write });
   if (result.ok) return next ? { ok: true, nextProgramId: next.id } : { ok: true };
   if (result.reason === "changed-meanwhile") return { ok: false, status: 409, error: result.message };
-  const context = await cycleContext(program.cycleId);
-  const why =
-    command === "COMPLETE_KICKOFF"
-      ? kickoffBlockers(facts.kickoff, context.requiredJointProjects)
-      : command === "START_REVIEW"
-        ? reviewBlockers(facts.rebenchmarking, context.goAhead)
-        : [];
-  return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: why.length ? `Not yet: ${why.join(" ")}` : "This step is not possible at this stage of the cycle." };
+  const snapshot = (await loadWorkflow("improvementCycle", program.cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>;
+  const stage = String(snapshot.value);
+  // The blockers explain a refusal only at the stage whose step they block; elsewhere the stage is the reason.
+  const blocked = (command === "COMPLETE_KICKOFF" && stage === "kickoff") || (command === "START_REVIEW" && stage === "rebenchmarking");
+  const why = blocked ? blockersAt(stage, facts, snapshot.context, namer(await programClusters(program))) : [];
+  return {
+    ok: false,
+    status: result.reason === "not-found" ? 404 : 409,
+    error: why.length ? `Not yet: ${why.join(" ")}` : `This step is not possible while the cycle is at its ${CYCLE_STAGE_NAMES[stage] ?? stage} stage.`,
+  };
+}
+
+function namer(clusters: ReadonlyArray<{ id: string; name: string }>) {
+  const name = new Map(clusters.map((c) => [c.id, c.name]));
+  return (ids: ReadonlyArray<string>) => ids.map((id) => name.get(id) ?? id);
+}
+
+/** What blocks the next step at this stage of the cycle, clusters by name. */
+function blockersAt(
+  stage: string,
+  facts: Awaited<ReturnType<typeof cycleFacts>>,
+  context: SnapshotFrom<typeof improvementCycleMachine>["context"],
+  named: (ids: ReadonlyArray<string>) => Array<string>,
+): Array<string> {
+  if (stage === "kickoff") return kickoffBlockers({ ...facts.kickoff, clustersWithoutAgreedGoal: named(facts.kickoff.clustersWithoutAgreedGoal) }, context.requiredJointProjects);
+  if (stage === "rebenchmarking") {
+    return reviewBlockers({ clustersNotRebenchmarked: named(facts.rebenchmarking.clustersNotRebenchmarked) }, context.goAhead && { ...context.goAhead, without: named(context.goAhead.without) });
+  }
+  return [];
 }
 
 async function cycleContext(cycleId: string) {

@@ -123,18 +123,35 @@ export async function workshopCommand(actor: Viewer, workshopId: string, command
     alsoInTransaction: (tx, step) => carryOut(tx, workshop, command, step),
   });
   if (!result.ok) {
-    const why =
-      command.type === "CLOSE" && openFollowUps(followUpsOf(workshop.tasks)).length
-        ? "Every follow-up task must be done, or waived with a reason, before the workshop closes."
-        : command.type === "HOLD"
-          ? "A workshop cannot be held before its date."
-          : command.type === "RESCHEDULE"
-            ? "Choose a new date after today."
-            : result.message;
-    return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: result.reason === "changed-meanwhile" ? result.message : why };
+    if (result.reason !== "refused") return { ok: false, status: result.reason === "not-found" ? 404 : 409, error: result.message };
+    return { ok: false, status: 409, error: await whyRefused(workshop, command) };
   }
   return { ok: true };
 }
+
+/** Why the machine refused a step, told by the stage the workshop is at: a guard's reason only where that guard decided. */
+async function whyRefused(workshop: { workflowId: string; tasks: ReadonlyArray<Task> }, command: WorkshopCommand): Promise<string> {
+  const snapshot = (await loadWorkflow("workshop", workshop.workflowId))!.snapshot as SnapshotFrom<typeof workshopMachine>;
+  const state = String(snapshot.value);
+  const dated = state === "scheduled" || state === "preparing";
+  if (command.type === "HOLD" && dated) return `A workshop cannot be held before its date (${snapshot.context.date}).`;
+  if (command.type === "RESCHEDULE" && dated) return "Choose a new date after today.";
+  if (command.type === "CANCEL" && !["held", "followingUp", "closed", "cancelled"].includes(state)) return "Cancelling a workshop needs a reason.";
+  if (command.type === "CLOSE" && state === "followingUp" && openFollowUps(followUpsOf(workshop.tasks)).length) {
+    return "Every follow-up task must be done, or waived with a reason, before the workshop closes.";
+  }
+  return `That step is not possible while the workshop is ${WORKSHOP_STATE_WORDS[state] ?? state}.`;
+}
+
+const WORKSHOP_STATE_WORDS: Readonly<Record<string, string>> = {
+  draft: "a draft without a date",
+  scheduled: "scheduled",
+  preparing: "in its preparation weeks",
+  held: "held (its follow-up has not started)",
+  followingUp: "in its follow-up",
+  closed: "closed",
+  cancelled: "cancelled",
+};
 
 /** A workshop step's writes beside its snapshot: the place when scheduled; task due dates set on scheduling, moved with a reschedule. */
 async function carryOut(

@@ -20,6 +20,7 @@ import { getSettings } from "~/settings.server";
 import { programDay, progressFor } from "~/progress.server";
 import { ProgressSection } from "~/components/program/progress";
 import { CYCLE_STAGES } from "../../workflows/improvement-cycle";
+import { CYCLE_STAGE_NAMES } from "~/program-terms";
 import type { Route } from "./+types/program";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.program.name ?? "Program"} · RCES` }];
@@ -71,14 +72,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}`, 303);
 }
 
-const STAGE_NAMES: Record<string, string> = {
-  baseline: "Baseline",
-  kickoff: "Kickoff forum",
-  learning: "Sharing and learning",
-  rebenchmarking: "Benchmarking again",
-  review: "Review forum",
-  closed: "Closed",
-};
 const COMMAND_LABELS: Record<string, string> = {
   START_KICKOFF: "Start the kickoff",
   COMPLETE_KICKOFF: "Complete the kickoff",
@@ -110,7 +103,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         <ol className="timeline">
           {CYCLE_STAGES.map((s, i) => (
             <li key={s} aria-current={i === current ? "step" : undefined} className={i < current ? "done" : i === current ? "current" : "later"}>
-              <span aria-hidden="true">{i < current ? "✔" : i === current ? "●" : "○"}</span> {STAGE_NAMES[s]}
+              <span aria-hidden="true">{i < current ? "✔" : i === current ? "●" : "○"}</span> {CYCLE_STAGE_NAMES[s]}
               {i === current && <strong> (now)</strong>}
             </li>
           ))}

@@ -46,6 +46,8 @@ describe("improvement programs", () => {
 
   it("moves through the cycle only as its machine allows, explaining what blocks the next step", async () => {
     const { id } = await db().program.findFirstOrThrow({ select: { id: true } });
+    // Before the kickoff starts, its blockers are not the reason a step is refused: the stage is.
+    expect(await advanceCycle(coordinator, id, "COMPLETE_KICKOFF", 0, "2017-10-30")).toEqual({ ok: false, status: 409, error: "This step is not possible while the cycle is at its Baseline stage." });
     expect(await advanceCycle(coordinator, id, "START_KICKOFF", 0, "2017-10-30")).toEqual({ ok: true });
     const kickoff = (await viewOf(coordinator, id))!;
     expect(kickoff.stage).toBe("kickoff");
@@ -53,7 +55,8 @@ describe("improvement programs", () => {
     expect(kickoff.blockers[0]).toBe("The region has no agreed goal yet.");
     const refused = await advanceCycle(coordinator, id, "COMPLETE_KICKOFF", 1, "2017-10-31");
     expect(refused).toMatchObject({ ok: false, status: 409, error: expect.stringMatching(/^Not yet: The region has no agreed goal yet\./) });
-    expect(await advanceCycle(coordinator, id, "CLOSE", 1, "2017-10-31")).toMatchObject({ ok: false, status: 409 });
+    expect(refused).toMatchObject({ error: expect.stringContaining("6 cluster(s) have no agreed goal: Alta Arctic Experience Cluster, Hammerfest Energy Supply Cluster,") }); // by name, as on the page
+    expect(await advanceCycle(coordinator, id, "CLOSE", 1, "2017-10-31")).toEqual({ ok: false, status: 409, error: "This step is not possible while the cycle is at its Kickoff forum stage." });
     expect(await advanceCycle(coordinator, id, "START_KICKOFF", 0, "2017-10-31")).toMatchObject({ ok: false, error: "Someone changed this meanwhile: reload the page and try again." });
     expect(await advanceCycle(policy, id, "START_KICKOFF", 1, "2017-10-31")).toMatchObject({ ok: false, status: 404 });
   });
@@ -153,7 +156,9 @@ describe("workshops of a program", () => {
     ]);
     const kickoff = drafts[0]!;
     expect(kickoff.tasks.map((t) => t.audience).sort()).toEqual(["clusters", "clusters", "regional", "regional", "team", "team"]);
-    expect(await workshopCommand(coordinator, kickoff.id, { type: "RESCHEDULE", date: "2017-10-30" }, kickoff.revision, "2017-09-01")).toMatchObject({ ok: false, status: 409 }); // a draft has no date to move
+    expect(await workshopCommand(coordinator, kickoff.id, { type: "RESCHEDULE", date: "2017-10-30" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "That step is not possible while the workshop is a draft without a date." });
+    expect(await workshopCommand(coordinator, kickoff.id, { type: "HOLD" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "That step is not possible while the workshop is a draft without a date." });
+    expect(await workshopCommand(coordinator, kickoff.id, { type: "CANCEL", reason: " " }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "Cancelling a workshop needs a reason." });
     expect(await workshopCommand(coordinator, kickoff.id, { type: "SCHEDULE", date: "2017-10-30", place: "Tromsø" }, kickoff.revision, "2017-09-01")).toEqual({ ok: true });
     let [scheduled] = await workshops(programId, "2017-09-01");
     expect(scheduled).toMatchObject({ state: "scheduled", date: "2017-10-30", place: "Tromsø" });
@@ -166,7 +171,7 @@ describe("workshops of a program", () => {
     const [preparing] = await workshops(programId, "2017-10-10");
     expect(preparing).toMatchObject({ state: "preparing" });
     expect(preparing!.tasks.filter((t) => t.overdue).map((t) => t.dueOn)).toEqual(["2017-10-09"]);
-    expect(await workshopCommand(coordinator, preparing!.id, { type: "HOLD" }, preparing!.revision, "2017-11-05")).toEqual({ ok: false, status: 409, error: "A workshop cannot be held before its date." });
+    expect(await workshopCommand(coordinator, preparing!.id, { type: "HOLD" }, preparing!.revision, "2017-11-05")).toEqual({ ok: false, status: 409, error: "A workshop cannot be held before its date (2017-11-06)." });
     expect(await workshopCommand(coordinator, preparing!.id, { type: "HOLD" }, preparing!.revision, "2017-11-06")).toEqual({ ok: true });
     let [held] = await workshops(programId, "2017-11-06");
     expect(await workshopCommand(coordinator, held!.id, { type: "START_FOLLOW_UP" }, held!.revision, "2017-11-07")).toEqual({ ok: true });
