@@ -7,8 +7,9 @@ export type Audience = keyof typeof AUDIENCES;
 
 export const FORUM_TEMPLATE = [
   { title: "Forum 1: kickoff", themes: "The RCES baseline; regional goals; each cluster's goals; the joint projects" },
-  { title: "Forum 2: sharing and learning", themes: "Two of the six improvement areas and one regional development topic" },
-  { title: "Forum 3: sharing and learning", themes: "Two more improvement areas and one regional development topic" },
+  // The two learning forums' themes are proposed from the program's baseline (learningForumThemes).
+  { title: "Forum 2: sharing and learning", themes: "Two of the six improvement areas and one regional development topic", learning: true },
+  { title: "Forum 3: sharing and learning", themes: "Two more improvement areas and one regional development topic", learning: true },
   { title: "Forum 4: planning the next cycle", themes: "The new RCES against the baseline; progress on every goal; the next cycle's goals and schedule" },
 ] as const;
 

@@ -64,7 +64,7 @@ async function prepareProgram(actor: Viewer, input: ProgramInput): Promise<Outco
     await tx.program.create({
       data: { id, portfolio: input.portfolio, name: input.name, startsOn: input.startsOn, endsOn, catalogueId: catalogue.id, baselineAsOf: input.baselineAsOf, baseline: JSON.stringify(baseline), cycleId, previousProgramId: input.previousProgramId ?? null, createdById: actor.userId },
     });
-    await draftWorkshops(tx, id, actor.userId);
+    await draftWorkshops(tx, id, actor.userId, baseline);
     await audit(tx, { actorId: actor.userId, action: "program.create", subject: `program ${id}`, after: { name: input.name, portfolio: input.portfolio, baselineAsOf: input.baselineAsOf, catalogueId: catalogue.id, previousProgramId: input.previousProgramId, requiredJointProjects } });
   };
   return { ok: true, id, write };

@@ -5,6 +5,8 @@ import { audit } from "./audit.server";
 import { mayWorkOnTask, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
 import { FORUM_TEMPLATE, TASK_TEMPLATE } from "./forum-template";
+import { learningForumThemes } from "./program/suggestions";
+import type { PortfolioScorecard } from "./scorecard/compute";
 import type { Prisma } from "./generated/prisma/client";
 import { CHANGED_MEANWHILE, createWorkflow, loadWorkflow, sendEvent, type StepActions } from "./workflows.server";
 import { openFollowUps, type WorkshopEvent, type workshopMachine } from "../workflows/workshop";
@@ -34,8 +36,13 @@ async function createWorkshop(tx: Prisma.TransactionClient, programId: string, a
 }
 
 /** The four workshops of the template, as drafts, created with their program. */
-export async function draftWorkshops(tx: Prisma.TransactionClient, programId: string, actorId: string): Promise<void> {
-  for (const [index, forum] of FORUM_TEMPLATE.entries()) await createWorkshop(tx, programId, actorId, index + 1, forum);
+export async function draftWorkshops(tx: Prisma.TransactionClient, programId: string, actorId: string, baseline: PortfolioScorecard): Promise<void> {
+  const learning = learningForumThemes(baseline);
+  let learningForums = 0;
+  for (const [index, forum] of FORUM_TEMPLATE.entries()) {
+    const themes = "learning" in forum ? learning[learningForums++]! : forum.themes;
+    await createWorkshop(tx, programId, actorId, index + 1, { title: forum.title, themes });
+  }
 }
 
 /** One more workshop (a fifth forum, say), as a draft with the template's tasks. */

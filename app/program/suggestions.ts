@@ -95,3 +95,18 @@ export function regionSuggestions(catalogue: Catalogue, baseline: PortfolioScore
       why: `${catalogue.dimensions.find((x) => x.code === d.code)?.title ?? d.code} is ${d.band} in the baseline (${d.score}); green is above ${catalogue.bands.greenAboveText}.`,
     }));
 }
+
+/** How many improvement areas each sharing-and-learning forum takes as its themes (report section 4). */
+export const AREAS_PER_LEARNING_FORUM = 2;
+
+/**
+ * The themes proposed for the two sharing-and-learning forums: the improvement areas of the
+ * baseline's weakest dimensions (lowest score first, each area once), two per forum, topped up in
+ * the report's order where the weak dimensions share areas; a regional topic is left to choose.
+ */
+export function learningForumThemes(baseline: PortfolioScorecard): [string, string] {
+  const weakestFirst = baseline.dimensions.filter((d) => d.score !== null).sort((a, b) => a.score! - b.score!);
+  const areas = [...new Set([...weakestFirst.map((d) => areaOf(null, d.code)), ...IMPROVEMENT_AREAS])];
+  const themes = (from: number) => `${areas.slice(from, from + AREAS_PER_LEARNING_FORUM).join("; ")}. Regional topic: to be chosen with the regional actors`;
+  return [themes(0), themes(AREAS_PER_LEARNING_FORUM)];
+}

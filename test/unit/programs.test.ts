@@ -154,6 +154,12 @@ describe("workshops of a program", () => {
       [3, "Forum 3: sharing and learning", "draft"],
       [4, "Forum 4: planning the next cycle", "draft"],
     ]);
+    // The learning forums' themes, proposed from the Arctic baseline's weakest dimensions:
+    // Sustainability 16.7, Capacity 25.0, Activities and Services 33.3, Embedment 40.0.
+    expect(drafts.slice(1, 3).map((w) => w.themes)).toEqual([
+      "Funding horizon and dependence on public funding; Staff competence and lifelong learning. Regional topic: to be chosen with the regional actors",
+      "Member services volume and pricing; Integration in the regional plan, cluster dynamics, cross-sector work. Regional topic: to be chosen with the regional actors",
+    ]);
     const kickoff = drafts[0]!;
     expect(kickoff.tasks.map((t) => t.audience).sort()).toEqual(["clusters", "clusters", "regional", "regional", "team", "team"]);
     expect(await workshopCommand(coordinator, kickoff.id, { type: "RESCHEDULE", date: "2017-10-30" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "That step is not possible while the workshop is a draft without a date." });
