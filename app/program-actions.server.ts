@@ -7,6 +7,7 @@ import { programSeenBy } from "./program-access.server";
 import { db } from "./db.server";
 import { JOINT_PROJECT_STATUSES } from "./program-terms";
 import { advanceCycle, goalsToCarryOver } from "./programs.server";
+import { checkInStoredRounds } from "./progress.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
 import { addWorkshop, assignTask, editWorkshop, taskCommand, workshopCommand } from "./workshops.server";
 import { IMPROVEMENT_AREAS } from "../workflows/goal";
@@ -142,8 +143,11 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
       if (!from) return { ok: false, status: 409, error: "That goal is not open for carrying over: reload the page." };
       return addGoal(viewer, programId, { scope: from.scope, clusterId: from.clusterId ?? undefined, area: input.area, metric: from.metric, target: input.target, dueDate: input.dueDate, carriedFromId: from.id });
     }
-    case "agree":
-      return goalCommand(viewer, input.goalId, { type: "AGREE" }, input.revision, today);
+    case "agree": {
+      const agreed = await goalCommand(viewer, input.goalId, { type: "AGREE" }, input.revision, today);
+      if (agreed.ok) await checkInStoredRounds(access.program, viewer.userId, today);
+      return agreed;
+    }
     case "withdraw":
       return goalCommand(viewer, input.goalId, { type: "WITHDRAW", reason: input.reason }, input.revision, today);
     case "change-target":

@@ -128,6 +128,19 @@ async function programsAfterImport(importId: number, actorId: string | null): Pr
   }
 }
 
+/**
+ * A goal agreed after a round was stored takes that round's value as the import would have given
+ * it: the latest benchmarking of each of the program's clusters since it started (up to today),
+ * recorded once (the same source key as the import's).
+ */
+export async function checkInStoredRounds(program: Program, actorId: string | null, today: string): Promise<void> {
+  const clusters = (await programClusters(program)).map((c) => c.id);
+  const rows = await db().assessment.findMany({ where: { clusterId: { in: clusters }, assessedOn: { gte: program.startsOn, lte: today } }, select: { clusterId: true, assessedOn: true } });
+  const latest = new Map<string, { clusterId: string; assessedOn: string }>();
+  for (const row of rows) if ((latest.get(row.clusterId)?.assessedOn ?? "") < row.assessedOn) latest.set(row.clusterId, row);
+  if (latest.size) await recordRoundCheckIns(program, [...latest.values()], actorId);
+}
+
 /** The open programs a round of benchmarkings belongs to (their clusters, dated since they started), with those rows. */
 async function openProgramsOfRound(rows: ReadonlyArray<{ clusterId: string; assessedOn: string }>) {
   if (rows.length === 0) return [];

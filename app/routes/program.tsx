@@ -7,7 +7,7 @@ import { ActionForm } from "~/components/program/action-form";
 import { AddGoalForm, CarryOver, GoalCard, Suggestions } from "~/components/program/goals";
 import { JointProjects } from "~/components/program/projects";
 import { MyTasks, WorkshopCard } from "~/components/program/workshops";
-import { describeIssues, readForm } from "~/forms.server";
+import { anchorOf, describeIssues, readForm } from "~/forms.server";
 import { goalsToCarryOver, programView } from "~/programs.server";
 import { goalsOf, jointProjectsOf, mayProposeGoals, suggestionsFor } from "~/goals.server";
 import { programSeenBy } from "~/program-access.server";
@@ -60,16 +60,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
-  const parsed = programActionSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.`, calendar: null }, { status: 400 });
+  const form = await readForm(request);
+  const answer = { anchor: anchorOf(form), intent: typeof form.intent === "string" ? form.intent : null };
+  const parsed = programActionSchema.safeParse(form);
+  if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.`, calendar: null, ...answer }, { status: 400 });
   const outcome = await runProgramAction(viewer, params.programId, parsed.data, todayIso());
-  if (!outcome.ok) return data({ error: outcome.error, calendar: null }, { status: outcome.status });
+  if (!outcome.ok) return data({ error: outcome.error, calendar: null, ...answer }, { status: outcome.status });
   const url = new URL(request.url);
   // The new calendar link is shown once, so it comes back with the answer; every other step
   // redirects (a reload then does not post again) with what was done.
   if (outcome.calendarToken) return { error: null, calendar: `${url.origin}/calendar/${outcome.calendarToken}.ics` };
   if (outcome.nextProgramId) return redirect(`/programs/${encodeURIComponent(outcome.nextProgramId)}?done=next-cycle`, 303);
-  return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}`, 303);
+  return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}${answer.anchor ? `#${answer.anchor}` : ""}`, 303);
 }
 
 const COMMAND_LABELS: Record<string, string> = {
@@ -126,6 +128,14 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         ))}
       </section>
 
+      {/* A cluster manager's own work first: the tasks assigned to him or his cluster. */}
+      {!part.runs && part.clusters.length > 0 && (
+        <section aria-labelledby="my-tasks-h">
+          <h2 id="my-tasks-h">Your tasks</h2>
+          <MyTasks workshops={workshops} people={people} />
+        </section>
+      )}
+
       <section aria-labelledby="progress-h">
         <h2 id="progress-h">Progress against the baseline</h2>
         {loaderData.progress === null ? (
@@ -164,13 +174,6 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         <Suggestions suggestions={suggestions} labels={labels} dueDate={program.endsOn} />
         {loaderData.mayPropose && goalClusters.length > 0 && <AddGoalForm scopes={part.runs ? ["region", "cluster"] : ["cluster"]} clusters={goalClusters} metrics={metrics} owners={assignees} />}
       </section>
-
-      {!part.runs && part.clusters.length > 0 && (
-        <section aria-labelledby="my-tasks-h">
-          <h2 id="my-tasks-h">Your tasks</h2>
-          <MyTasks workshops={workshops} people={people} />
-        </section>
-      )}
 
       <section aria-labelledby="workshops-h">
         <h2 id="workshops-h">Forum workshops</h2>

@@ -4,7 +4,8 @@ import { coordinatedPortfolios, coordinatesAny, isAdmin } from "~/auth/roles";
 import { newPersonalCalendarToken } from "~/calendar.server";
 import { getSettings } from "~/settings.server";
 import { requireViewer } from "~/auth/session.server";
-import { DEFAULT_CATALOGUE_ID } from "~/catalogues.server";
+import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
+import { knownPortfolios } from "~/benchmarks.server";
 import { portfolioLabel } from "~/components/scorecard-query";
 import { TableScroll } from "~/components/table-scroll";
 import { describeIssues, readForm } from "~/forms.server";
@@ -17,10 +18,19 @@ export const meta: Route.MetaFunction = () => [{ title: "Improvement programs ·
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = requireViewer(context, request);
-  return { programs: await listPrograms(viewer), mayOpen: coordinatesAny(viewer), portfolios: isAdmin(viewer) ? null : coordinatedPortfolios(viewer), timeZone: getSettings().timeZone };
+  const mayOpen = coordinatesAny(viewer);
+  return {
+    programs: await listPrograms(viewer),
+    mayOpen,
+    // The portfolios this viewer may open a program for, and the methodologies a baseline may use.
+    portfolios: !mayOpen ? [] : isAdmin(viewer) ? await knownPortfolios() : coordinatedPortfolios(viewer),
+    catalogues: mayOpen ? (await listCatalogues()).map((c) => ({ id: c.id, title: c.title })) : [],
+    defaultCatalogue: DEFAULT_CATALOGUE_ID,
+    timeZone: getSettings().timeZone,
+  };
 }
 
-const FIELD_NAMES = { name: "the name", portfolio: "the portfolio", startsOn: "the start", endsOn: "the end", baselineAsOf: "the baseline date", requiredJointProjects: "the number of joint projects" };
+const FIELD_NAMES = { name: "the name", portfolio: "the portfolio", catalogueId: "the methodology", startsOn: "the start", endsOn: "the end", baselineAsOf: "the baseline date", requiredJointProjects: "the number of joint projects" };
 const date = z.string().refine(isIsoDate, "must be a date (YYYY-MM-DD)");
 const programSchema = z
   .object({
@@ -29,6 +39,7 @@ const programSchema = z
     startsOn: date,
     endsOn: z.union([z.literal("").transform(() => undefined), date]).optional(),
     baselineAsOf: date,
+    catalogueId: z.string().trim().max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be a methodology id, e.g. rces-2017").default(DEFAULT_CATALOGUE_ID),
     requiredJointProjects: z
       .union([
         z.literal("").transform(() => undefined),
@@ -48,13 +59,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!coordinatesAny(viewer)) throw data("Improvement programs are opened by forum coordinators.", { status: 403 });
   const parsed = programSchema.safeParse(form);
   if (!parsed.success) return data({ error: `Not opened: ${describeIssues(parsed.error, FIELD_NAMES)}.`, calendar: null }, { status: 400 });
-  const outcome = await createProgram(viewer, { ...parsed.data, catalogueId: DEFAULT_CATALOGUE_ID });
+  const outcome = await createProgram(viewer, parsed.data);
   if (!outcome.ok) return data({ error: outcome.error, calendar: null }, { status: outcome.status });
   return redirect(`/programs/${outcome.id}`);
 }
 
 export default function ProgramsPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { programs, portfolios, mayOpen } = loaderData;
+  const { programs, portfolios, catalogues, defaultCatalogue, mayOpen } = loaderData;
   return (
     <>
       <h1>Improvement programs</h1>
@@ -96,8 +107,13 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
       {mayOpen && <Form method="post" className="upload-form" aria-labelledby="new-h">
         <h2 id="new-h">Open a program</h2>
         <label>Name <input name="name" required placeholder="Arctic 2017-2019" /></label>
-        <label>Portfolio{portfolios ? ` (${portfolios.join(", ")})` : ""} <input name="portfolio" required defaultValue={portfolios?.[0] ?? ""} /></label>
+        <label>Portfolio <select name="portfolio" required defaultValue={portfolios[0]}>{portfolios.map((p) => <option key={p} value={p}>{portfolioLabel(p)}</option>)}</select></label>
         <label>Baseline: the scorecard as of <input type="date" name="baselineAsOf" required /></label>
+        {catalogues.length > 1 ? (
+          <label>Methodology of the baseline (the program's scorecards use it throughout) <select name="catalogueId" defaultValue={defaultCatalogue}>{catalogues.map((c) => <option key={c.id} value={c.id}>{c.title} ({c.id})</option>)}</select></label>
+        ) : (
+          <input type="hidden" name="catalogueId" value={catalogues[0]?.id ?? defaultCatalogue} />
+        )}
         <label>Starts <input type="date" name="startsOn" required /></label>
         <label>Ends (if left empty: the earliest expiry of the clusters' current labels that is at least a year after the start, else two years after the start) <input type="date" name="endsOn" /></label>
         <label>Joint projects the kickoff needs (the number agreed; dropped ones do not count) <input type="number" name="requiredJointProjects" min={0} max={MAX_JOINT_PROJECTS} step={1} defaultValue={DEFAULT_JOINT_PROJECTS} required /></label>

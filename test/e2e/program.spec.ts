@@ -51,11 +51,15 @@ test("the coordinator opens a program from the baseline, sets a goal, and runs a
   await goal.getByRole("button", { name: "Agree on this goal" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The goal is agreed." })).toBeVisible();
   await expect(goal).toContainText("agreed");
-  // Health is read today: 39 was ahead of the line on 2018-08-01 (34.5 expected then), but from
-  // mid-August 2024 to the due date the line expects more than 42.3, beyond twice the 1.67 tolerated.
+  // Agreed after the demo's 2019 round was stored, the goal took its value (37.5 on 2019-05-15).
+  // Health is read today: the line expects more than 42.3 from mid-August 2024 on, so the latest
+  // value, 37.5, is behind by more than twice the 1.67 tolerated; an earlier check-in changes nothing.
+  await expect(goal.getByText("Check-ins (1)")).toBeVisible();
+  await expect(goal).toContainText("✖ off track");
   await goal.getByLabel("Value", { exact: true }).fill("39");
   await goal.getByLabel("On", { exact: true }).fill("2018-08-01");
   await goal.getByRole("button", { name: "Record the check-in" }).click();
+  await expect(goal.getByText("Check-ins (2)")).toBeVisible();
   await expect(goal).toContainText("✖ off track");
   // The target reached today (the date the form proposes) is on track whatever the day.
   await goal.getByLabel("Value", { exact: true }).fill("50");

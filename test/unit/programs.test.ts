@@ -375,3 +375,18 @@ describe("two people changing the same thing at once", () => {
     expect(await task(first!.id)).toEqual(before);
   });
 });
+
+describe("a program's methodology", () => {
+  it("is the one chosen when it opens: its baseline and goals follow that catalogue's rules", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { storeCatalogue } = await import("../../app/catalogues.server");
+    const strict = { ...JSON.parse(readFileSync(path.join(ROOT, "prisma/catalogues/rces-2017.json"), "utf8")), id: "rces-2017-strict", title: "RCES 2017, stricter bands", bands: { redBelow: 50, greenAbove: 80 } };
+    expect(await storeCatalogue(JSON.stringify(strict))).toMatchObject({ ok: true, id: "rces-2017-strict" });
+    expect(await createProgram(coordinator, { ...input, name: "Strict", catalogueId: "no-such-methodology" })).toEqual({ ok: false, status: 422, error: "No catalogue no-such-methodology is stored." });
+    const created = await createProgram(coordinator, { ...input, name: "Strict", catalogueId: "rces-2017-strict" });
+    const view = (await viewOf(coordinator, created.ok ? created.id : ""))!;
+    expect(view.program.catalogueId).toBe("rces-2017-strict");
+    // The same 89 green lights of 186 (the indicators are the same), red under the stricter bands.
+    expect(view.baseline!.overall).toEqual({ green: 89, cells: 186, score: 47.8, band: "red" });
+  });
+});

@@ -41,9 +41,10 @@ function AreaSelect({ value }: { value?: string }) {
 export function GoalCard({ goal, labels, today }: { goal: GoalRow; labels: Labels; today: string }) {
   const title = goalTitle(goal, labels);
   const fields = { goalId: goal.id, revision: goal.revision };
+  const anchor = `goal-${goal.id}`;
   return (
-    <article className="goal" aria-labelledby={`goal-${goal.id}`}>
-      <h4 id={`goal-${goal.id}`}>{title}</h4>
+    <article className="goal" aria-labelledby={anchor}>
+      <h4 id={anchor}>{title}</h4>
       <p>
         <strong>{STATE_WORD[goal.state] ?? goal.state}</strong>
         {goal.health && <> · <Health health={goal.health} /></>} · from {goal.baseline.value} ({goal.baseline.date}) to {goal.target.value} by {goal.target.date}
@@ -74,12 +75,12 @@ export function GoalCard({ goal, labels, today }: { goal: GoalRow; labels: Label
       )}
       <div className="steps">
         {goal.accepts.agree && (
-          <ActionForm intent="agree" fields={fields}>
+          <ActionForm intent="agree" fields={fields} anchor={anchor}>
             <button type="submit">Agree on this goal</button>
           </ActionForm>
         )}
         {goal.accepts.checkIn && (
-          <ActionForm intent="check-in" fields={{ goalId: goal.id }} label={`Check-in for ${title}`}>
+          <ActionForm key={goal.checkIns.length} intent="check-in" fields={{ goalId: goal.id }} label={`Check-in for ${title}`} anchor={anchor}>
             <label>Value <input name="value" inputMode="decimal" required size={6} /></label>
             <label>On <input type="date" name="date" required max={today} defaultValue={today} /></label>
             <label>Comment <input name="comment" /></label>
@@ -90,7 +91,7 @@ export function GoalCard({ goal, labels, today }: { goal: GoalRow; labels: Label
       {goal.accepts.change && (
         <details>
           <summary>Change the target or due date</summary>
-          <ActionForm intent="change-target" fields={fields} label={`New target for ${title}`}>
+          <ActionForm key={goal.revision} intent="change-target" fields={fields} label={`New target for ${title}`} anchor={anchor}>
             <label>Target <input name="target" inputMode="decimal" required defaultValue={goal.target.value} size={6} /></label>
             <label>Due <input type="date" name="dueDate" required defaultValue={goal.target.date} /></label>
             <label>Why <input name="reason" required /></label>
@@ -101,7 +102,7 @@ export function GoalCard({ goal, labels, today }: { goal: GoalRow; labels: Label
       {goal.accepts.withdraw && (
         <details>
           <summary>Withdraw this goal</summary>
-          <ActionForm intent="withdraw" fields={fields} label={`Withdraw ${title}`}>
+          <ActionForm intent="withdraw" fields={fields} label={`Withdraw ${title}`} anchor={anchor}>
             <label>Why <input name="reason" required /></label>
             <button type="submit" className="secondary">Withdraw</button>
           </ActionForm>
@@ -123,13 +124,13 @@ export function Suggestions({ suggestions, labels, dueDate }: { suggestions: Rea
           <div key={s.key} className="suggestion">
             <p><strong>{title}</strong>: {s.baseline} → {s.target}<br /><span className="muted">{s.why}</span></p>
             <div className="steps">
-              <ActionForm intent="accept-suggestion" fields={{ key: s.key }} label={`Accept: ${title}`}>
+              <ActionForm intent="accept-suggestion" fields={{ key: s.key }} label={`Accept: ${title}`} anchor="suggestions-h">
                 <AreaSelect value={s.area} />
                 <label>Target <input name="target" inputMode="decimal" required defaultValue={s.target} size={6} /></label>
                 <label>Due <input type="date" name="dueDate" required defaultValue={dueDate} /></label>
                 <button type="submit">Accept as a goal</button>
               </ActionForm>
-              <ActionForm intent="ignore-suggestion" fields={{ key: s.key }}>
+              <ActionForm intent="ignore-suggestion" fields={{ key: s.key }} anchor="suggestions-h">
                 <button type="submit" className="secondary" aria-label={`Ignore: ${title}`}>Ignore</button>
               </ActionForm>
             </div>
@@ -155,7 +156,7 @@ export function AddGoalForm({
   // One list of metrics for both scopes; the server refuses one that does not fit the scope.
   const merged = [...new Map([...metrics.region, ...metrics.cluster].map((m) => [m.value, m])).values()];
   return (
-    <ActionForm intent="add-goal" className="upload-form" label="Add a goal">
+    <ActionForm intent="add-goal" className="upload-form" label="Add a goal" anchor="goals-h">
       <h3>Add a goal</h3>
       <label>
         For
@@ -211,7 +212,7 @@ export function CarryOver({ goals, labels, dueDate }: { goals: ReadonlyArray<Unf
         return (
           <div key={g.id} className="suggestion">
             <p><strong>{title}</strong>: {g.state}, the target was {g.target.value} by {g.target.date}</p>
-            <ActionForm intent="carry-over" fields={{ fromGoalId: g.id }} label={`Carry over: ${title}`}>
+            <ActionForm intent="carry-over" fields={{ fromGoalId: g.id }} label={`Carry over: ${title}`} anchor="carry-h">
               <AreaSelect value={g.area} />
               <label>Target <input name="target" inputMode="decimal" required defaultValue={g.target.value} size={6} /></label>
               <label>Due <input type="date" name="dueDate" required defaultValue={dueDate} /></label>

@@ -55,7 +55,7 @@ export function JointProjects({ projects, clusters, runs }: { projects: Readonly
             {runs && (
               <details>
                 <summary>Change this project</summary>
-                <ActionForm intent="edit-project" fields={{ projectId: p.id, revision: p.revision }} className="upload-form" label={`Change ${p.title}`}>
+                <ActionForm key={p.revision} intent="edit-project" fields={{ projectId: p.id, revision: p.revision }} className="upload-form" label={`Change ${p.title}`} anchor={`project-${p.id}`}>
                   <ProjectFields project={p} clusters={clusters} />
                   <button type="submit">Save the project</button>
                 </ActionForm>
@@ -65,7 +65,7 @@ export function JointProjects({ projects, clusters, runs }: { projects: Readonly
         ))
       )}
       {runs && (
-        <ActionForm intent="add-project" className="upload-form" label="Define a joint project">
+        <ActionForm intent="add-project" className="upload-form" label="Define a joint project" anchor="projects-h">
           <h3>Define a joint project</h3>
           <ProjectFields clusters={clusters} />
           <button type="submit">Define the project</button>

@@ -33,10 +33,10 @@ export function TaskState({ task }: { task: Task }) {
   if (!task.mine) return <>open</>;
   return (
     <>
-      <ActionForm intent="task-done" fields={{ taskId: task.id, revision: task.revision }} className="inline">
+      <ActionForm intent="task-done" fields={{ taskId: task.id, revision: task.revision }} className="inline" anchor={`workshop-${task.workshopId}`}>
         <button type="submit" className="link-button" aria-label={`Mark done: ${task.title}`}>done</button>
       </ActionForm>{" "}
-      <ActionForm intent="task-waive" fields={{ taskId: task.id, revision: task.revision }} className="inline">
+      <ActionForm intent="task-waive" fields={{ taskId: task.id, revision: task.revision }} className="inline" anchor={`workshop-${task.workshopId}`}>
         <input name="reason" aria-label={`Why waive: ${task.title}`} placeholder="why waive" size={12} required />
         <button type="submit" className="link-button">waive</button>
       </ActionForm>
@@ -47,7 +47,7 @@ export function TaskState({ task }: { task: Task }) {
 function AssignForm({ task, people }: { task: Task; people: People }) {
   const current = task.assigneeId ? `person:${task.assigneeId}` : task.clusterId ? `cluster:${task.clusterId}` : "";
   return (
-    <ActionForm intent="task-assign" fields={{ taskId: task.id, revision: task.revision }} className="inline">
+    <ActionForm intent="task-assign" fields={{ taskId: task.id, revision: task.revision }} className="inline" anchor={`workshop-${task.workshopId}`}>
       <select name="assignee" defaultValue={current} aria-label={`Assign: ${task.title}`}>
         <option value="">{AUDIENCES[task.audience as keyof typeof AUDIENCES] ?? task.audience} (everyone)</option>
         <optgroup label="A cluster">{people.clusters.map((c) => <option key={c.id} value={`cluster:${c.id}`}>{c.name}</option>)}</optgroup>
@@ -60,9 +60,10 @@ function AssignForm({ task, people }: { task: Task; people: People }) {
 
 export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop; runs: boolean; people: People }) {
   const fields = { workshopId: w.id, revision: w.revision };
+  const anchor = `workshop-${w.id}`;
   return (
-    <article className="workshop" aria-labelledby={`w-${w.number}`}>
-      <h3 id={`w-${w.number}`}>{w.title}</h3>
+    <article className="workshop" aria-labelledby={anchor}>
+      <h3 id={anchor}>{w.title}</h3>
       <p>
         {w.date ? `${w.date}${w.place ? `, ${w.place}` : ""}` : "Not scheduled yet"} · <strong>{STATE_WORD[w.state] ?? w.state}</strong>
       </p>
@@ -71,14 +72,14 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
       {w.speakers && <p>Speakers: {w.speakers}</p>}
       <div className="steps">
         {w.accepts.schedule && (
-          <ActionForm intent="schedule" fields={fields} label={`Schedule ${w.title}`}>
+          <ActionForm intent="schedule" fields={fields} label={`Schedule ${w.title}`} anchor={anchor}>
             <label>Date <input type="date" name="date" required /></label>
             <label>Place <input name="place" defaultValue={w.place} /></label>
             <button type="submit">Schedule</button>
           </ActionForm>
         )}
         {w.accepts.reschedule && (
-          <ActionForm intent="reschedule" fields={fields} label={`Reschedule ${w.title}`}>
+          <ActionForm intent="reschedule" fields={fields} label={`Reschedule ${w.title}`} anchor={anchor}>
             <label>New date <input type="date" name="date" required /></label>
             <button type="submit" className="secondary">Reschedule (tasks move with it)</button>
           </ActionForm>
@@ -86,12 +87,12 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
         {(["HOLD", "START_FOLLOW_UP", "CLOSE"] as const)
           .filter((step) => (step === "HOLD" ? w.accepts.hold : step === "START_FOLLOW_UP" ? w.accepts.followUp : w.accepts.close))
           .map((step) => (
-            <ActionForm key={step} intent="workshop-step" fields={{ ...fields, step }}>
+            <ActionForm key={step} intent="workshop-step" fields={{ ...fields, step }} anchor={anchor}>
               <button type="submit">{STEPS[step]}</button>
             </ActionForm>
           ))}
         {w.accepts.cancel && (
-          <ActionForm intent="cancel" fields={fields} label={`Cancel ${w.title}`}>
+          <ActionForm intent="cancel" fields={fields} label={`Cancel ${w.title}`} anchor={anchor}>
             <label>Reason <input name="reason" required /></label>
             <button type="submit" className="secondary">Cancel the workshop</button>
           </ActionForm>
@@ -100,7 +101,7 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
       {w.accepts.edit && (
         <details>
           <summary>Edit title, place, agenda, themes and speakers</summary>
-          <ActionForm intent="edit-workshop" fields={{ workshopId: w.id, revision: w.detailsRevision }} className="upload-form" label={`Details of ${w.title}`}>
+          <ActionForm key={w.detailsRevision} intent="edit-workshop" fields={{ workshopId: w.id, revision: w.detailsRevision }} className="upload-form" label={`Details of ${w.title}`} anchor={anchor}>
             <label>Title <input name="title" required defaultValue={w.title} /></label>
             <label>Place <input name="place" defaultValue={w.place} /></label>
             <label>Themes <textarea name="themes" defaultValue={w.themes} /></label>
