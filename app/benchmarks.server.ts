@@ -3,6 +3,7 @@ import { audit } from "./audit.server";
 import { visibleClusters } from "./auth/access.server";
 import { isAdmin, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
+import { todayIso } from "./scorecard/dates";
 import type { Prisma } from "./generated/prisma/client";
 import { getCatalogue } from "./catalogues.server";
 import { formatFileError, parseBenchmarksCsv, type FileError, type ParsedAssessment } from "./scorecard/benchmarks-csv";
@@ -86,6 +87,13 @@ export async function checkImport(fileName: string, text: string, catalogueId: s
   if (!catalogue) return { ok: false, errors: [`catalogue ${catalogueId} is not stored`] };
   const parsed = parseBenchmarksCsv(text, catalogue);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => formatFileError(fileName, e)) };
+  // A benchmarking is stored once it took place: a date ahead (a typo of the year, say) would pass
+  // into scorecards, progress and goal check-ins as if it were known.
+  const today = todayIso();
+  const ahead: Array<FileError> = parsed.assessments
+    .filter((a) => a.assessedOn > today)
+    .map((a) => ({ line: a.line, column: "assessed_on", message: `${a.assessedOn} is after today (${today}); a benchmarking is imported once it took place` }));
+  if (ahead.length) return { ok: false, errors: ahead.map((e) => formatFileError(fileName, e)) };
   if (guard) {
     const known = await knownClusters([...new Set(parsed.assessments.map((a) => a.cluster))]);
     const stored = new Map([...known].map(([id, cluster]) => [id, cluster.portfolios]));

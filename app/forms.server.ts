@@ -30,6 +30,8 @@ export const decimalField = z
   .trim()
   .min(1, "is required")
   .regex(/^-?\d+(?:[.,]\d+)?$/, "must be a number such as 1.6")
+  // Beyond 15 digits a number no longer keeps its value exactly (it would be stored rounded).
+  .refine((text) => text.replace(/^-/, "").replace(/^0+(?=\d)/, "").replace(/[.,]/, "").length <= 15, "must be a number of at most 15 digits")
   .transform((text) => Number(text.replace(",", ".")));
 
 /** Zod's wording for what the person can act on: "target must be a number such as 1.6". */

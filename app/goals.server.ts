@@ -360,12 +360,18 @@ export async function addCheckIn(actor: Viewer, goalId: string, checkIn: { value
     return { ok: false, status: 409, error: "A label goal is counted from the label data: record the label instead." };
   }
   if (checkIn.date > today) return { ok: false, status: 422, error: `A check-in records a value measured: its date cannot be after today (${today}).` };
+  const bounds = metricBounds((await getCatalogue(found.access.program.catalogueId))!, found.goal.metric);
+  if (bounds && (checkIn.value < bounds.min || checkIn.value > bounds.max)) return { ok: false, status: 422, error: `The value must be ${bounds.words}.` };
   if (checkIn.date < snapshot.context.baseline.date) return { ok: false, status: 422, error: `A check-in cannot be dated before the baseline (${snapshot.context.baseline.date}).` };
-  await db().$transaction(async (tx) => {
+  const written = await db().$transaction(async (tx) => {
+    // Checked again where it is written: a goal withdrawn (or judged) meanwhile takes no check-in.
+    const now = await tx.workflowInstance.findUnique({ where: { id: found.goal.workflowId }, select: { state: true } });
+    if (now?.state !== "agreed") return false;
     await tx.checkIn.create({ data: { goalId, ...checkIn, recordedById: actor.userId } });
     await audit(tx, { actorId: actor.userId, action: "goal.check-in", subject: `goal ${goalId}`, after: checkIn });
+    return true;
   });
-  return { ok: true };
+  return written ? { ok: true } : { ok: false, status: 409, error: CHANGED_MEANWHILE };
 }
 
 /**

@@ -50,6 +50,18 @@ describe("benchmark import", () => {
     expect(await counts()).toEqual({ imports: 0, assessments: 0, clusters: 0 });
   });
 
+  it("refuses a benchmarking dated after today, naming its line, and stores nothing", async () => {
+    const { todayIso } = await import("../../app/scorecard/dates");
+    const { addDays, format } = await import("date-fns");
+    const tomorrow = format(addDays(new Date(), 1), "yyyy-MM-dd");
+    const ahead = GOOD + `\nc3,Three,arctic,${tomorrow},10,1,1,yes\n`;
+    expect(await importBenchmarks("ahead.csv", ahead, "rces-2017")).toEqual({
+      ok: false,
+      errors: [`ahead.csv line 4, column assessed_on: ${tomorrow} is after today (${todayIso()}); a benchmarking is imported once it took place`],
+    });
+    expect(await counts()).toEqual({ imports: 0, assessments: 0, clusters: 0 });
+  });
+
   it("previews without storing, then stores the whole file", async () => {
     const check = await checkImport("good.csv", GOOD, "rces-2017");
     expect(check.ok).toBe(true);

@@ -159,6 +159,8 @@ describe("goals by role", () => {
     expect(await addCheckIn(manager, own.id, { value: 1, date: "2018-01-16", comment: "" }, "2018-01-15")).toMatchObject({ ok: false, status: 422 });
     expect(await addCheckIn(manager, own.id, { value: 1, date: "2017-08-31", comment: "" }, "2018-01-15")).toMatchObject({ ok: false, status: 422 });
     expect(await addCheckIn(policy, own.id, { value: 1, date: "2018-01-15", comment: "" }, "2018-01-15")).toMatchObject({ ok: false, status: 404 });
+    // C1, team FTE per 50 members, cannot be below 0 (the metric's own bounds, as for targets).
+    expect(await addCheckIn(manager, own.id, { value: -5, date: "2018-01-15", comment: "" }, "2018-01-15")).toEqual({ ok: false, status: 422, error: "The value must be 0 or more." });
     expect(await addCheckIn(manager, own.id, { value: 1.18, date: "2018-01-15", comment: "part-time event manager hired" }, "2018-01-15")).toEqual({ ok: true });
     const after = (await goals(manager)).find((g) => g.id === own.id)!;
     expect(after.target).toEqual({ value: 1.6, date: "2019-06-30" });
