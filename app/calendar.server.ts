@@ -5,6 +5,7 @@ import { isAdmin, managedClusters, type Grant, type Role, type Viewer } from "./
 import { currentLabels, labelsOfClusters } from "./labels.server";
 import { programClusters, programFor, programSeenBy, programsSeenBy, type ProgramAccess } from "./program-access.server";
 import { db } from "./db.server";
+import { levelWord } from "./labels/words";
 import { getSettings } from "./settings.server";
 import { workshopsOf } from "./workshops.server";
 
@@ -39,21 +40,33 @@ export async function newPersonalCalendarToken(actor: Viewer): Promise<string> {
 // All-day events: noon UTC keeps the calendar day the same in every time zone from UTC-11 to UTC+11.
 const day = (date: string) => new Date(`${date}T12:00:00Z`);
 
-async function addProgram(calendar: ICalCalendar, access: Pick<ProgramAccess, "program" | "part">, userId: string, today: string, onlyMine: boolean) {
+/**
+ * The calendar of a region: its dates are whole days (X-WR-TIMEZONE names the region's zone for
+ * the clients that show it); DTSTAMP stays in UTC as RFC 5545 asks, which a calendar-wide time
+ * zone in ical-generator would turn into local time.
+ */
+function regionCalendar(name: string): ICalCalendar {
+  return ical({ name, method: ICalCalendarMethod.PUBLISH, x: [{ key: "X-WR-TIMEZONE", value: getSettings().timeZone }] });
+}
+
+/** `prefix`: the program's name, in a person's feed where workshops of several programs meet. */
+async function addProgram(calendar: ICalCalendar, access: Pick<ProgramAccess, "program" | "part">, userId: string, today: string, onlyMine: boolean, prefix = "") {
   for (const workshop of await workshopsOf(access, userId, today)) {
     if (workshop.date && workshop.state !== "cancelled") {
       calendar.createEvent({
         id: `workshop-${workshop.id}@rces`,
         start: day(workshop.date),
         allDay: true,
-        summary: workshop.title,
+        summary: `${prefix}${workshop.title}`,
         location: workshop.place || undefined,
         description: [workshop.themes, workshop.agenda && `Agenda: ${workshop.agenda}`, workshop.speakers && `Speakers: ${workshop.speakers}`].filter(Boolean).join("\n"),
       });
     }
+    // A closed or cancelled workshop's tasks are its record, no longer due.
+    if (workshop.state === "closed" || workshop.state === "cancelled") continue;
     for (const task of workshop.tasks) {
       if (task.dueOn && !task.done && !task.waivedBecause && (!onlyMine || task.mine)) {
-        calendar.createEvent({ id: `task-${task.id}@rces`, start: day(task.dueOn), allDay: true, summary: `Due: ${task.title} (${workshop.title})` });
+        calendar.createEvent({ id: `task-${task.id}@rces`, start: day(task.dueOn), allDay: true, summary: `${prefix}Due: ${task.title} (${workshop.title})` });
       }
     }
   }
@@ -63,7 +76,7 @@ async function addProgram(calendar: ICalCalendar, access: Pick<ProgramAccess, "p
 async function addLabelExpiries(calendar: ICalCalendar, clusterIds: ReadonlyArray<string>, today: string) {
   for (const label of currentLabels(await labelsOfClusters(clusterIds, today))) {
     if (label.status === "lapsed") continue;
-    calendar.createEvent({ id: `label-${label.id}-${label.validUntil}@rces`, start: day(label.validUntil), allDay: true, summary: `Label expires: ${label.clusterName} (${label.level})` });
+    calendar.createEvent({ id: `label-${label.id}-${label.validUntil}@rces`, start: day(label.validUntil), allDay: true, summary: `Label expires: ${label.clusterName} (${levelWord(label.level)})` });
   }
 }
 
@@ -72,7 +85,7 @@ export async function calendarFeed(token: string, today: string): Promise<string
   const hash = hashOf(token);
   const program = await db().program.findUnique({ where: { calendarTokenHash: hash } });
   if (program) {
-    const calendar = ical({ name: program.name, timezone: getSettings().timeZone, method: ICalCalendarMethod.PUBLISH });
+    const calendar = regionCalendar(program.name);
     await addProgram(calendar, { program, part: { runs: true, clusters: [], follows: false, seesRegion: true } }, "", today, false);
     await addLabelExpiries(calendar, (await programClusters(program)).map((c) => c.id), today);
     return calendar.toString();
@@ -81,11 +94,11 @@ export async function calendarFeed(token: string, today: string): Promise<string
   if (!user) return null;
   // The person's rights as they are now: a role taken away takes its programs out of the feed.
   const viewer: Viewer = { userId: user.id, name: user.name, email: user.email, grants: user.grants.map((g) => ({ ...g, role: g.role as Role }) satisfies Grant) };
-  const calendar = ical({ name: `RCES: ${user.name}`, timezone: getSettings().timeZone, method: ICalCalendarMethod.PUBLISH });
+  const calendar = regionCalendar(`RCES: ${user.name}`);
   const programs = await db().program.findMany({ where: await programsSeenBy(viewer), select: { id: true }, orderBy: { startsOn: "asc" } });
   for (const { id } of programs) {
     const access = await programSeenBy(viewer, id);
-    if (access) await addProgram(calendar, access, user.id, today, !access.part.runs);
+    if (access) await addProgram(calendar, access, user.id, today, !access.part.runs, `${access.program.name}: `);
   }
   // The labels of the clusters the person follows: their portfolios' (coordinators, policy makers) and their own.
   const portfolios = viewer.grants.filter((g) => g.role === "coordinator" || g.role === "policyMaker").map((g) => g.portfolio!);

@@ -4,6 +4,7 @@ import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { isAdmin, labelPortfolios, mayActForCluster, maySeePortfolioLabels, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
+import { levelWord } from "./labels/words";
 import { sendMail } from "./mail.server";
 import { todayIso } from "./scorecard/dates";
 import { machineRules, parseLabelRules, type LabelRuleSet } from "./labels/label-rules";
@@ -81,7 +82,7 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   const later = await db().clusterLabel.findFirst({ where: { clusterId: input.clusterId, interviewOn: { gte: input.interviewOn } }, select: { interviewOn: true } });
   if (later) return { ok: false, status: 409, error: `The cluster has a label from ${later.interviewOn}: a new label is recorded after the latest one.` };
   const living = (await labelsOfClusters([input.clusterId], input.interviewOn)).find((l) => l.status !== "lapsed");
-  if (living) return { ok: false, status: 409, error: `The cluster holds a ${living.level} label valid to ${living.validUntil} on that day: renew or upgrade it instead.` };
+  if (living) return { ok: false, status: 409, error: `The cluster holds a ${levelWord(living.level)} label valid to ${living.validUntil} on that day: renew or upgrade it instead.` };
   const id = randomUUID();
   const written = await db().$transaction(async (tx) => {
     // Again where it is written: of two people recording at once, the second is told.
@@ -310,8 +311,8 @@ function reminderText(label: { clusterName: string; level: string; validUntil: s
   const title = daysBefore === 0 ? `Label expired: ${label.clusterName}` : `Label expires in ${daysBefore} days: ${label.clusterName}`;
   const body =
     daysBefore === 0
-      ? `The ${label.level} label of ${label.clusterName} was valid to ${label.validUntil}. A renewal interview by ${label.graceEnd} continues it from that date; after that it lapses.`
-      : `The ${label.level} label of ${label.clusterName} is valid to ${label.validUntil}. Plan the renewal interview; a renewal continues the label from that date.`;
+      ? `The ${levelWord(label.level)} label of ${label.clusterName} was valid to ${label.validUntil}. A renewal interview by ${label.graceEnd} continues it from that date; after that it lapses.`
+      : `The ${levelWord(label.level)} label of ${label.clusterName} is valid to ${label.validUntil}. Plan the renewal interview; a renewal continues the label from that date.`;
   return { title, body };
 }
 

@@ -111,7 +111,8 @@ function eventFor(command: WorkshopCommand, tasks: ReadonlyArray<Task>, today: s
 async function workshopFor(actor: Viewer, workshopId: string) {
   const workshop = await db().workshop.findUnique({ where: { id: workshopId }, include: { tasks: { orderBy: { offsetDays: "asc" } } } });
   if (!workshop) return null;
-  return (await programFor(actor, workshop.programId)) ? workshop : null;
+  const program = await programFor(actor, workshop.programId);
+  return program ? { ...workshop, program } : null;
 }
 
 export type Outcome = { ok: true } | { ok: false; status: 403 | 404 | 409 | 422; error: string };
@@ -120,6 +121,9 @@ export type Outcome = { ok: true } | { ok: false; status: 403 | 404 | 409 | 422;
 export async function workshopCommand(actor: Viewer, workshopId: string, command: WorkshopCommand, revision: number, today: string): Promise<Outcome> {
   const workshop = await workshopFor(actor, workshopId);
   if (!workshop) return { ok: false, status: 404, error: "No such workshop." };
+  if ((command.type === "SCHEDULE" || command.type === "RESCHEDULE") && command.date < workshop.program.startsOn) {
+    return { ok: false, status: 422, error: `A forum of this program takes place once it has started: choose ${workshop.program.startsOn} or later.` };
+  }
   // Time first (a TICK with today's date, as on reading); the person saw the state before it.
   const seen = (await loadWorkflow("workshop", workshop.workflowId))?.revision;
   const expectedRevision = (await tickWorkshop(workshop.workflowId, today)) && revision === seen ? revision + 1 : revision;
@@ -176,15 +180,18 @@ async function carryOut(
 }
 
 /** The task with the viewer's part in its program, or null when they do not take part. */
+/** The states of a workshop that took place. */
+const HELD_STATES = new Set(["held", "followingUp", "closed"]);
+
 async function taskSeenBy(actor: Viewer, taskId: number) {
   const task = await db().workshopTask.findUnique({
     where: { id: taskId },
-    select: { workshopId: true, title: true, clusterId: true, assigneeId: true, done: true, waivedBecause: true, revision: true, workshop: { select: { programId: true, workflowId: true } } },
+    select: { workshopId: true, phase: true, title: true, clusterId: true, assigneeId: true, done: true, waivedBecause: true, revision: true, workshop: { select: { programId: true, workflowId: true } } },
   });
   const access = task && (await programSeenBy(actor, task.workshop.programId));
   if (!task || !access) return null;
   const state = (await db().workflowInstance.findUnique({ where: { id: task.workshop.workflowId }, select: { state: true } }))?.state;
-  return { task, access, finished: state === "closed" || state === "cancelled" ? state : null };
+  return { task, access, state, finished: state === "closed" || state === "cancelled" ? state : null };
 }
 
 /**
@@ -200,6 +207,10 @@ export async function taskCommand(actor: Viewer, taskId: number, command: { done
   if (found.finished) return { ok: false, status: 409, error: `The workshop is ${found.finished}; its tasks stay as they were.` };
   if (task.done || task.waivedBecause) return { ok: false, status: 409, error: "This task is settled already: reload the page." };
   if ("waive" in command && !command.waive.trim()) return { ok: false, status: 409, error: "Waiving a task needs a reason." };
+  // A follow-up is done once there is something to follow up; it may be waived before.
+  if ("done" in command && task.phase === "followUp" && !HELD_STATES.has(found.state ?? "")) {
+    return { ok: false, status: 409, error: "A follow-up task is done after the workshop is held; waive it with a reason if it is not needed." };
+  }
   if (task.revision !== revision) return { ok: false, status: 409, error: CHANGED_MEANWHILE };
   const written = await db().$transaction(async (tx) => {
     const updated = await tx.workshopTask.updateMany({
@@ -294,6 +305,8 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
         ...t,
         overdue: !finished && !t.done && !t.waivedBecause && t.dueOn !== null && t.dueOn < today,
         mine: !finished && mayWorkOnTask(access.part, userId, t),
+        /** Left open when its workshop closed or was cancelled: no longer to do. */
+        endedWith: finished && !t.done && !t.waivedBecause ? (snapshot.value === "cancelled" ? "cancelled" : "closed") : null,
         /** Assigned to the viewer or one of their clusters (done, waived and closed ones too): their record of work. */
         forViewer: t.assigneeId === userId || (t.clusterId !== null && access.part.clusters.includes(t.clusterId)),
         assigneeName: t.assigneeId === null ? null : t.assigneeId === userId ? "you" : names.get(t.assigneeId) ?? "someone who left",

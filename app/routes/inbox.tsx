@@ -31,12 +31,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function InboxPage({ loaderData, actionData }: Route.ComponentProps) {
   const { messages, reminderDays } = loaderData;
-  const when = reminderDays.map((d) => (d === 0 ? "when it expires" : `${d} days before`)).join(", ");
+  // "90, 60 and 30 days before a label expires, and on the day it expires"
+  const before = reminderDays.filter((d) => d > 0);
+  const days = before.length > 1 ? `${before.slice(0, -1).join(", ")} and ${before.at(-1)}` : `${before[0] ?? ""}`;
+  const when = [before.length ? `${days} days before a label expires` : "", reminderDays.includes(0) ? "on the day it expires" : ""].filter(Boolean).join(", and ");
   const unread = messages.filter((m) => !m.read).length;
   return (
     <>
       <h1>Inbox</h1>
-      <p className="lead">{unread === 0 ? "Nothing unread." : `${unread} unread.`} {when && `Label reminders arrive here ${when} a label's expiry.`}</p>
+      <p className="lead">{unread === 0 ? "Nothing unread." : `${unread} unread.`} {when && `Label reminders arrive here ${when}.`}</p>
       {actionData?.error && <p className="errors" role="alert">{actionData.error}</p>}
       {unread > 1 && (
         <Form method="post" className="inline-form">

@@ -17,6 +17,7 @@ import { metricOptions } from "~/program/metrics";
 import { getCatalogue } from "~/catalogues.server";
 import { todayIso } from "~/scorecard/dates";
 import { getSettings } from "~/settings.server";
+import { publicationDates } from "~/publications.server";
 import { programDay, progressFor } from "~/progress.server";
 import { ProgressSection } from "~/components/program/progress";
 import { CYCLE_STAGES } from "../../workflows/improvement-cycle";
@@ -54,6 +55,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     limits: [Number(catalogue.bands.redBelowText), Number(catalogue.bands.greenAboveText)],
     done: new URL(request.url).searchParams.get("done") === "next-cycle" ? NEXT_CYCLE_MESSAGE : DONE_MESSAGES[new URL(request.url).searchParams.get("done") as keyof typeof DONE_MESSAGES] ?? null,
     carryOver: mayPropose ? await goalsToCarryOver(access, today) : [],
+    // Those who run the program are told when the others wait for a publication to see its regional figures.
+    baselineUnpublished: access.part.runs && !(await publicationDates(access.program.portfolio)).includes(access.program.baselineAsOf),
     mayPropose,
   };
 }
@@ -111,8 +114,8 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
           ))}
         </ol>
         {blockers.length > 0 && (
-          <div className="notice" role="status" aria-label="What the next step waits for">
-            <p>What the next step waits for:</p>
+          <div className="waiting" role="status" aria-label="What the next step waits for">
+            <p>▲ What the next step waits for:</p>
             <ul>{blockers.map((b) => <li key={b}>{b}</li>)}</ul>
           </div>
         )}
@@ -152,6 +155,12 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
       </section>
 
       <section aria-labelledby="goals-h">
+        {loaderData.baselineUnpublished && (
+          <p className="waiting">
+            ▲ Cluster managers and policy makers see the baseline and the regional goals once the {portfolioLabel(program.portfolio)} scorecard as of {program.baselineAsOf} is published:{" "}
+            <Link to={`/scorecard?${new URLSearchParams({ p: program.portfolio, asOf: program.baselineAsOf })}`}>publish it from the scorecard page</Link>.
+          </p>
+        )}
         <h2 id="goals-h">{part.runs ? "Goals" : part.clusters.length ? "Your goals" : "Regional goals"}</h2>
         {part.seesRegion ? (
           <>

@@ -79,7 +79,7 @@ describe("label reminders by mail", () => {
     const due = [90, 60, 30].filter((d) => left <= d).at(-1);
     for (const mail of received) {
       expect(subject(mail)).toBe(`Label expires in ${due} days: Tromsø Marine Tech Cluster`);
-      expect(body(mail)).toContain(`The BRONZE label of Tromsø Marine Tech Cluster is valid to ${validUntil}.`);
+      expect(body(mail)).toContain(`The Bronze label of Tromsø Marine Tech Cluster is valid to ${validUntil}.`);
       expect(mail.data).toContain("From: RCES <rces@example.org>");
     }
     // The job on the same day finds them sent: no second mail.

@@ -42,7 +42,7 @@ describe("recording labels", () => {
     expect(await recordLabel(manager, bronze("arc-tromso-marine", "2017-08-15"), "2017-08-31")).toMatchObject({ ok: false, status: 403 });
     expect(await recordLabel(coordinator, bronze("ndl-bodo-digital", "2017-08-15"), "2017-08-31")).toMatchObject({ ok: false, status: 403 });
     expect((await recordLabel(coordinator, bronze("arc-tromso-marine", "2017-08-15"), "2017-08-31")).ok).toBe(true);
-    expect(await recordLabel(coordinator, bronze("arc-tromso-marine", "2018-01-10"), "2018-01-10")).toEqual({ ok: false, status: 409, error: "The cluster holds a BRONZE label valid to 2019-08-31 on that day: renew or upgrade it instead." });
+    expect(await recordLabel(coordinator, bronze("arc-tromso-marine", "2018-01-10"), "2018-01-10")).toEqual({ ok: false, status: 409, error: "The cluster holds a Bronze label valid to 2019-08-31 on that day: renew or upgrade it instead." });
     expect(await recordLabel(coordinator, { ...bronze("arc-alta-experience", "2017-08-20"), level: "GOLD", score: 79 }, "2017-08-31")).toMatchObject({ ok: false, status: 422 });
     expect(await recordLabel(coordinator, { ...bronze("arc-alta-experience", "2017-08-20"), score: 95 }, "2017-08-31")).toEqual({ ok: false, status: 422, error: "A score is recorded for a Gold label only (the external assessment's)." });
     // Back-dated before Tromsø's Bronze: it would make two living labels.
@@ -93,9 +93,9 @@ describe("calendar feeds", () => {
     const calendar = new ICAL.Component(ICAL.parse((await calendarFeed(await newPersonalCalendarToken(manager), "2019-06-02"))!));
     const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
     // Mats manages Tromsø Marine only: its Bronze label, not Alta's; Kirkenes's lapsed one is in nobody's feed.
-    expect(events.map((e) => [e.summary, e.startDate.toString()])).toEqual([["Label expires: Tromsø Marine Tech Cluster (BRONZE)", "2019-08-31"]]);
+    expect(events.map((e) => [e.summary, e.startDate.toString()])).toEqual([["Label expires: Tromsø Marine Tech Cluster (Bronze)", "2019-08-31"]]);
     const policyFeed = (await calendarFeed(await newPersonalCalendarToken(policy), "2019-06-02"))!;
-    expect(policyFeed).toContain("SUMMARY:Label expires: Alta Arctic Experience Cluster (BRONZE)");
+    expect(policyFeed).toContain("SUMMARY:Label expires: Alta Arctic Experience Cluster (Bronze)");
     expect(policyFeed).not.toContain("Kirkenes");
   });
 });

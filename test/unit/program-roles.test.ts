@@ -261,14 +261,18 @@ describe("workshops and tasks by role", () => {
     const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
     // The kickoff on 30 October 2017 and the one open task that is Mats's, due 28 days before it;
     // his cluster's task is done, and the tasks of others are not his.
+    // Named by program, as a person's feed gathers the workshops of all their programs.
     expect(events.map((e) => [e.summary, e.startDate.toString()])).toEqual([
-      ["Forum 1: kickoff in Tromsø", "2017-10-30"],
-      ["Due: Prepare the agenda and invite the speakers (Forum 1: kickoff in Tromsø)", "2017-10-02"],
+      ["Arctic 2017-2019: Forum 1: kickoff in Tromsø", "2017-10-30"],
+      ["Arctic 2017-2019: Due: Prepare the agenda and invite the speakers (Forum 1: kickoff in Tromsø)", "2017-10-02"],
     ]);
+    // RFC 5545: the stamp is in UTC.
+    expect(feed).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r?$/m);
+    expect(feed).not.toMatch(/^DTSTAMP:\d{8}T\d{6}\r?$/m);
     expect(events[0]!.location).toBe("Tromsø");
     const replaced = await newPersonalCalendarToken(manager);
     expect(await calendarFeed(token, "2017-09-01")).toBeNull();
-    expect(await calendarFeed(replaced, "2017-09-01")).toContain("SUMMARY:Forum 1: kickoff in Tromsø");
+    expect(await calendarFeed(replaced, "2017-09-01")).toContain("SUMMARY:Arctic 2017-2019: Forum 1: kickoff in Tromsø");
   });
 });
 

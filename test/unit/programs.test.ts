@@ -170,6 +170,10 @@ describe("workshops of a program", () => {
     expect(scheduled).toMatchObject({ state: "scheduled", date: "2017-10-30", place: "Tromsø" });
     expect(scheduled!.tasks.map((t) => t.dueOn)).toEqual(["2017-10-02", "2017-10-09", "2017-10-16", "2017-11-06", "2017-11-20", "2017-11-29"]);
     expect(await workshopCommand(coordinator, scheduled!.id, { type: "RESCHEDULE", date: "2017-09-05" }, scheduled!.revision, "2017-09-05")).toEqual({ ok: false, status: 409, error: "Choose a new date after today." });
+    // Not before the program starts (2017-09-02), and no follow-up is done before the workshop is held.
+    expect(await workshopCommand(coordinator, scheduled!.id, { type: "RESCHEDULE", date: "2017-09-01" }, scheduled!.revision, "2017-08-20")).toEqual({ ok: false, status: 422, error: "A forum of this program takes place once it has started: choose 2017-09-02 or later." });
+    const early = scheduled!.tasks.find((t) => t.phase === "followUp")!;
+    expect(await taskCommand(coordinator, early.id, { done: true }, early.revision)).toEqual({ ok: false, status: 409, error: "A follow-up task is done after the workshop is held; waive it with a reason if it is not needed." });
     expect(await workshopCommand(coordinator, scheduled!.id, { type: "RESCHEDULE", date: "2017-11-06" }, scheduled!.revision, "2017-09-05")).toEqual({ ok: true });
     [scheduled] = await workshops(programId, "2017-09-05");
     expect(scheduled!.tasks.map((t) => t.dueOn)).toEqual(["2017-10-09", "2017-10-16", "2017-10-23", "2017-11-13", "2017-11-27", "2017-12-06"]);

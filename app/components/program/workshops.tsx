@@ -27,9 +27,12 @@ function assignedTo(task: Task, people: People): string {
   return AUDIENCES[task.audience as keyof typeof AUDIENCES] ?? task.audience;
 }
 
+const openFollowUps = (w: Workshop) => w.tasks.filter((t) => t.phase === "followUp" && !t.done && !t.waivedBecause).length;
+
 export function TaskState({ task }: { task: Task }) {
   if (task.done) return <>done</>;
   if (task.waivedBecause) return <>waived: {task.waivedBecause}</>;
+  if (task.endedWith) return <>not done (the workshop was {task.endedWith})</>;
   if (!task.mine) return <>open</>;
   return (
     <>
@@ -68,7 +71,7 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
         {w.date ? `${w.date}${w.place ? `, ${w.place}` : ""}` : "Not scheduled yet"} · <strong>{STATE_WORD[w.state] ?? w.state}</strong>
       </p>
       <p className="muted">Themes: {w.themes || "none yet"}</p>
-      {w.agenda && <p>Agenda: {w.agenda}</p>}
+      {w.agenda && <p className="keep-lines">Agenda: {w.agenda}</p>}
       {w.speakers && <p>Speakers: {w.speakers}</p>}
       <div className="steps">
         {w.accepts.schedule && (
@@ -91,6 +94,10 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
               <button type="submit">{STEPS[step]}</button>
             </ActionForm>
           ))}
+        {runs && w.state === "followingUp" && !w.accepts.close && (
+          <p className="muted">Closing waits for {openFollowUps(w)} follow-up task(s): each done, or waived with a reason.</p>
+        )}
+        {runs && (w.state === "scheduled" || w.state === "preparing") && !w.accepts.hold && w.date && <p className="muted">It can be marked as held from {w.date} on.</p>}
         {w.accepts.cancel && (
           <ActionForm intent="cancel" fields={fields} label={`Cancel ${w.title}`} anchor={anchor}>
             <label>Reason <input name="reason" required /></label>
