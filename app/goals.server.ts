@@ -222,7 +222,8 @@ export async function goalsOf(access: Pick<ProgramAccess, "program" | "part" | "
   const rows: Array<GoalRow> = [];
   for (const goal of goals.filter((g) => maySeeGoal(access.part, g))) {
     const { snapshot, revision } = await tickGoal(goal.workflowId, today, goal.checkIns);
-    const checkIns = goal.scope === "region" && publishedUpTo !== null ? goal.checkIns.filter((c) => c.date <= publishedUpTo) : goal.checkIns;
+    // Label counts are not benchmarking figures: labels are public (ESCA lists them), so nothing waits for a publication.
+    const checkIns = goal.scope === "region" && publishedUpTo !== null && !isLabelMetric(goal.metric) ? goal.checkIns.filter((c) => c.date <= publishedUpTo) : goal.checkIns;
     const latest = checkIns.at(-1) ?? null;
     const state = String(snapshot.value);
     const mine = !closed && mayWorkOnGoal(access.part, goal);

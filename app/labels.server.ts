@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { differenceInCalendarDays, parseISO } from "date-fns";
+import { differenceInCalendarDays, format, parseISO, subMonths } from "date-fns";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { isAdmin, labelPortfolios, mayActForCluster, maySeePortfolioLabels, type Viewer } from "./auth/roles";
@@ -73,11 +73,15 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
     return { ok: false, status: 422, error: `Gold needs an assessed score of at least ${rules.goldMinScorePct} %.` };
   }
   if (input.level === "SILVER") {
-    const facts = await upgradeFacts(input.clusterId, null, null);
+    const facts = await upgradeFacts(input.clusterId, null, input.interviewOn, null);
     const blockers = silverAwardBlockers(facts.benchmarkingsSince, facts.improvementAreas, input.interviewOn, rules);
     if (blockers.length) return { ok: false, status: 422, error: `Not possible: ${blockers.join(" ")}` };
   }
   const benchmarkedOn = input.level === "BRONZE" ? await benchmarkingBy(input.clusterId, input.interviewOn) : null;
+  // Bronze is awarded after a benchmarking: one older than a label's validity cannot be it (its Silver window would be long past).
+  if (benchmarkedOn && benchmarkedOn < monthsBefore(input.interviewOn, rules.validityMonths)) {
+    return { ok: false, status: 422, error: `Bronze is awarded after a benchmarking: the cluster's latest by the interview is of ${benchmarkedOn}, more than ${rules.validityMonths} months before it. Import the benchmarking the label was awarded on first.` };
+  }
   // The record runs forward: a new label comes after every earlier one, and none may be living then.
   const later = await db().clusterLabel.findFirst({ where: { clusterId: input.clusterId, interviewOn: { gte: input.interviewOn } }, select: { interviewOn: true } });
   if (later) return { ok: false, status: 409, error: `The cluster has a label from ${later.interviewOn}: a new label is recorded after the latest one.` };
@@ -98,15 +102,20 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   return { ok: true, id };
 }
 
+const monthsBefore = (date: string, months: number) => format(subMonths(parseISO(date), months), "yyyy-MM-dd");
+
 /** The benchmarking a Bronze label is awarded on: the cluster's latest one by the interview (null: none stored). */
 async function benchmarkingBy(clusterId: string, interviewOn: string): Promise<string | null> {
   const latest = await db().assessment.findFirst({ where: { clusterId, assessedOn: { lte: interviewOn } }, orderBy: { assessedOn: "desc" }, select: { assessedOn: true } });
   return latest?.assessedOn ?? null;
 }
 
-/** What an upgrade is judged on: the cluster's benchmarkings since its Bronze one (all of them for null), its declared improvement areas. */
-async function upgradeFacts(clusterId: string, since: string | null, score: number | null): Promise<UpgradeFacts> {
-  const benchmarkings = await db().assessment.findMany({ where: { clusterId, assessedOn: { gt: since ?? "" } }, select: { assessedOn: true }, orderBy: { assessedOn: "asc" }, distinct: ["assessedOn"] });
+/**
+ * What an upgrade is judged on: the cluster's benchmarkings since its Bronze one (all of them for
+ * null) up to the interview (a later one was not there to be judged), its declared improvement areas.
+ */
+async function upgradeFacts(clusterId: string, since: string | null, interviewOn: string, score: number | null): Promise<UpgradeFacts> {
+  const benchmarkings = await db().assessment.findMany({ where: { clusterId, assessedOn: { gt: since ?? "", lte: interviewOn } }, select: { assessedOn: true }, orderBy: { assessedOn: "asc" }, distinct: ["assessedOn"] });
   const goals = await db().goal.findMany({ where: { clusterId, scope: "cluster" }, select: { area: true, workflowId: true } });
   const declared = await db().workflowInstance.findMany({ where: { id: { in: goals.map((g) => g.workflowId) }, state: { in: ["agreed", "achieved"] } }, select: { id: true } });
   const ids = new Set(declared.map((d) => d.id));
@@ -124,12 +133,13 @@ export async function labelCommand(actor: Viewer, labelId: string, command: Labe
   if (!label) return { ok: false, status: 404, error: "No such label." };
   if (!mayActForCluster(actor, await portfoliosOf(label.clusterId))) return { ok: false, status: 403, error: "Only the coordinators of the cluster's portfolios and administrators change its labels." };
   if (command.interviewOn > today) return { ok: false, status: 422, error: `The interview date ${command.interviewOn} is after today: record a label once it is awarded.` };
+  if (command.type === "UPGRADE" && command.level !== "GOLD" && command.score !== null) return { ok: false, status: 422, error: "A score is recorded for a Gold label only (the external assessment's)." };
   const loaded = (await loadWorkflow("label", label.workflowId))!;
   const context = (loaded.snapshot as SnapshotFrom<typeof labelMachine>).context;
   const event: LabelEvent =
     command.type === "RENEW"
       ? { ...command, benchmarkedOn: context.level === "BRONZE" ? await benchmarkingBy(label.clusterId, command.interviewOn) : null }
-      : { type: "UPGRADE", level: command.level, interviewOn: command.interviewOn, facts: await upgradeFacts(label.clusterId, context.bronzeBenchmarkedOn, command.score) };
+      : { type: "UPGRADE", level: command.level, interviewOn: command.interviewOn, facts: await upgradeFacts(label.clusterId, context.bronzeBenchmarkedOn, command.interviewOn, command.score) };
   // Time first: the label is where today puts it (the person saw it before that TICK), then the step.
   const ticked = (await tickLabel(label.workflowId, today)) && revision === loaded.revision;
   const result = await sendEvent("label", label.workflowId, event, { actorId: actor.userId, expectedRevision: ticked ? revision + 1 : revision });

@@ -68,6 +68,12 @@ describe("the demo's Arctic program 2017-2019", () => {
     // Mats, the manager of Tromsø Marine, sees the regional goals and his cluster's.
     const his = (await programSeenBy(manager, id))!;
     expect((await goalsOf(his, "2019-09-01")).map((g) => g.clusterId ?? "region")).toEqual(["region", "region", "region", "arc-tromso-marine", "arc-tromso-marine", "arc-tromso-marine"]);
+    // The label count reaches him as it is (labels are public); the scorecard goals as published (2019-06-01).
+    expect((await goalsOf(his, "2019-09-01")).filter((g) => g.scope === "region").map((g) => [g.metric, g.latest?.value, g.latest?.date])).toEqual([
+      ["fact:fte", 1.3, "2019-05-15"],
+      ["dimension:services", 37.5, "2019-05-15"],
+      ["labels:SILVER", 1, "2019-08-31"],
+    ]);
   });
 
   it("shows the 2019 round's real but uneven progress, recomputed exactly as the scorecard module computes it", async () => {

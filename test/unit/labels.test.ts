@@ -48,6 +48,12 @@ describe("recording labels", () => {
     // Back-dated before Tromsø's Bronze: it would make two living labels.
     expect(await recordLabel(coordinator, { ...bronze("arc-tromso-marine", "2017-08-01"), level: "GOLD", score: 85 }, "2017-08-31")).toEqual({ ok: false, status: 409, error: "The cluster has a label from 2017-08-15: a new label is recorded after the latest one." });
     expect((await recordLabel(coordinator, bronze("arc-alta-experience", "2017-08-20"), "2017-08-31")).ok).toBe(true);
+    // Bronze is awarded after a benchmarking: Harstad's latest (2017-06-08) is more than the 24 months of a label before a 2020 interview.
+    expect(await recordLabel(coordinator, bronze("arc-harstad-offshore", "2020-01-15"), "2020-01-20")).toEqual({
+      ok: false,
+      status: 422,
+      error: "Bronze is awarded after a benchmarking: the cluster's latest by the interview is of 2017-06-08, more than 24 months before it. Import the benchmarking the label was awarded on first.",
+    });
     // Kirkenes: a Bronze of 2015, lapsed after its grace year (valid to 2017-10-31, renewable to 2018-10-31).
     expect((await recordLabel(coordinator, bronze("arc-kirkenes-barents", "2015-10-05"), "2017-08-31")).ok).toBe(true);
     // A Bronze label rests on the cluster's latest benchmarking by its interview: Tromsø's of 2017-03-14; Kirkenes has none by 2015.
@@ -187,6 +193,13 @@ describe("renewals and upgrades", () => {
       const { revision: r } = await db().workflowInstance.findUniqueOrThrow({ where: { id: workflowId }, select: { revision: true } });
       expect(await goalCommand(manager, goal.ok ? goal.id : "", { type: "AGREE" }, r, "2017-11-01")).toEqual({ ok: true });
     }
+    // The evidence is what there was by the interview: on 2019-03-01 the benchmarking of 2019-03-12 was still to come.
+    expect(await labelCommand(coordinator, tromso.id, { type: "UPGRADE", level: "SILVER", interviewOn: "2019-03-01", score: null }, await revision(tromso.id), "2019-05-21")).toMatchObject({
+      ok: false,
+      status: 409,
+      error: expect.stringContaining("the cluster has none since."),
+    });
+    expect(await labelCommand(coordinator, tromso.id, { type: "UPGRADE", level: "SILVER", interviewOn: "2019-05-20", score: 90 }, await revision(tromso.id), "2019-05-21")).toEqual({ ok: false, status: 422, error: "A score is recorded for a Gold label only (the external assessment's)." });
     expect(await labelCommand(coordinator, tromso.id, { type: "UPGRADE", level: "SILVER", interviewOn: "2019-05-20", score: null }, await revision(tromso.id), "2019-05-21")).toEqual({ ok: true });
     const after = (await renewalsMonitor(policy, "arctic", "2019-06-02"))!.labels.find((l) => l.id === tromso.id)!;
     expect(after).toMatchObject({ level: "SILVER", validUntil: "2021-05-31", status: "valid", silverWindow: null });
