@@ -76,6 +76,33 @@ describe("the demo's Arctic program 2017-2019", () => {
     ]);
   });
 
+  it("gives its goals as CSV, one row per goal, quoted where a field needs it, formulas defused, as each role may see them", async () => {
+    const Papa = (await import("papaparse")).default;
+    const { goalsCsv, programReport } = await import("../../app/report.server");
+    const csvOf = async (viewer: typeof coordinator | typeof manager, name?: string) => {
+      const report = (await programReport(viewer, id, "2019-09-01"))!;
+      const text = goalsCsv(name ?? report.access.program.name, report.goals, { metric: report.metricLabels, cluster: Object.fromEntries(report.access.clusters.map((c) => [c.id, c.name])) });
+      expect(text.startsWith("\uFEFF")).toBe(true); // spreadsheet programs then read Tromsø right
+      return { text, rows: Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data };
+    };
+    const all = await csvOf(coordinator);
+    expect(all.rows).toHaveLength(11); // three regional goals, eight of the clusters
+    expect(all.rows.find((r) => r.cluster === "Tromsø Marine Tech Cluster" && r.metric.startsWith("D3"))).toMatchObject({
+      scope: "cluster",
+      improvement_area: "Visibility, branding, communication, internationalisation",
+      baseline: "0",
+      target: "2",
+      due_date: "2018-12-31",
+      state: "achieved",
+      latest_value: "2",
+    });
+    expect(all.text).toContain(`"Visibility, branding, communication, internationalisation"`);
+    // A name that a spreadsheet would run as a formula is written as text.
+    expect((await csvOf(coordinator, "=HYPERLINK(1)")).rows[0]!.program).toBe("'=HYPERLINK(1)");
+    // Mats: the regional goals and his cluster's three.
+    expect((await csvOf(manager)).rows.map((r) => r.cluster || "region")).toEqual(["region", "region", "region", "Tromsø Marine Tech Cluster", "Tromsø Marine Tech Cluster", "Tromsø Marine Tech Cluster"]);
+  });
+
   it("shows the 2019 round's real but uneven progress, recomputed exactly as the scorecard module computes it", async () => {
     const progress = await programProgress(access, "2019-09-01");
     expect([progress.renewed, progress.clusters]).toEqual([6, 6]);
