@@ -225,7 +225,8 @@ export async function labelsOfClusters(clusterIds: ReadonlyArray<string>, asOf: 
       validUntil: context.validUntil,
       status: String(snapshot.value) as LabelStatus,
       graceEnd: graceEnd(context.validUntil, context.rules),
-      silverWindow: context.level === "BRONZE" && context.bronzeBenchmarkedOn ? { ...silverWindow(context.bronzeBenchmarkedOn, context.rules), after: context.bronzeBenchmarkedOn } : null,
+      // A lapsed label has no way up any more: its window is shown only while it lives.
+      silverWindow: context.level === "BRONZE" && context.bronzeBenchmarkedOn && String(snapshot.value) !== "lapsed" ? { ...silverWindow(context.bronzeBenchmarkedOn, context.rules), after: context.bronzeBenchmarkedOn } : null,
       awardingBody: row.awardingBody,
       score: context.score,
       history: context.history,

@@ -101,7 +101,8 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         {portfolioLabel(program.portfolio)} · {program.startsOn} to {program.endsOn}
         {!part.runs && <> · {part.clusters.length ? `you take part for ${goalClusters.map((c) => c.name).join(", ")}` : "you follow this program"}</>}
       </p>
-      {actionData?.error ? <p className="errors" role="alert">{actionData.error}</p> : loaderData.done && <p className="notice" role="status">{loaderData.done}</p>}
+      {/* What the last step did: a refusal, or (after a redirect) what was done; an answer shown in place (the calendar link) replaces both. */}
+      {actionData?.error ? <p className="errors" role="alert">{actionData.error}</p> : !actionData && loaderData.done && <p className="notice" role="status">{loaderData.done}</p>}
 
       <section aria-labelledby="cycle-h">
         <h2 id="cycle-h">The cycle</h2>

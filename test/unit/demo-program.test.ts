@@ -87,7 +87,7 @@ describe("the demo's Arctic program 2017-2019", () => {
     };
     const all = await csvOf(coordinator);
     expect(all.rows).toHaveLength(11); // three regional goals, eight of the clusters
-    expect(all.rows.find((r) => r.cluster === "Tromsø Marine Tech Cluster" && r.metric.startsWith("D3"))).toMatchObject({
+    expect(all.rows.find((r) => r.cluster === "Tromsø Marine Tech Cluster" && r.metric?.startsWith("D3"))).toMatchObject({
       scope: "cluster",
       improvement_area: "Visibility, branding, communication, internationalisation",
       baseline: "0",
