@@ -144,6 +144,8 @@ export async function labelCommand(actor: Viewer, labelId: string, command: Labe
   const ticked = (await tickLabel(label.workflowId, today)) && revision === loaded.revision;
   const result = await sendEvent("label", label.workflowId, event, { actorId: actor.userId, expectedRevision: ticked ? revision + 1 : revision });
   if (result.ok) {
+    // Its reminders are settled: renewed or upgraded, the label no longer expires when they said.
+    await db().notification.updateMany({ where: { subject: `label:${labelId}`, readAt: null }, data: { readAt: new Date() } });
     await sendLabelReminders(today, { labelIds: [labelId] });
     return { ok: true };
   }
@@ -356,7 +358,7 @@ export async function sendLabelReminders(
         for (const daysBefore of fresh) await tx.labelReminder.create({ data: { labelId: label.id, validUntil, daysBefore } });
         // Dated on the day it came due (the job runs hourly; a demo plays earlier days).
         const createdAt = today < todayIso() ? new Date(`${today}T08:00:00Z`) : new Date();
-        for (const user of recipients) await tx.notification.create({ data: { userId: user.id, ...text, link: user.link, createdAt } });
+        for (const user of recipients) await tx.notification.create({ data: { userId: user.id, ...text, link: user.link, subject: `label:${label.id}`, createdAt } });
       });
     } catch (error) {
       if ((error as { code?: string }).code === "P2002") continue; // sent by another run meanwhile

@@ -147,7 +147,11 @@ describe("reminders", () => {
 describe("renewals and upgrades", () => {
   it("renew in grace from the old expiry, exactly as of each day; refuse after the grace year", async () => {
     const alta = (await renewalsMonitor(coordinator, "arctic", "2019-06-02"))!.labels.find((l) => l.clusterId === "arc-alta-experience")!;
+    const unreadAboutAlta = () => db().notification.count({ where: { userId: "demo-policy", subject: `label:${alta.id}`, readAt: null } });
+    expect(await unreadAboutAlta()).toBeGreaterThan(0);
     expect(await labelCommand(coordinator, alta.id, { type: "RENEW", interviewOn: "2020-02-20" }, await revision(alta.id), "2020-02-21")).toEqual({ ok: true });
+    // Renewed, its reminders are settled: they no longer count as unread.
+    expect(await unreadAboutAlta()).toBe(0);
     expect((await renewalsMonitor(policy, "arctic", "2019-12-01"))!.labels.find((l) => l.id === alta.id)).toMatchObject({ status: "inGrace", validUntil: "2019-08-31", graceEnd: "2020-08-31" });
     expect((await renewalsMonitor(policy, "arctic", "2020-02-21"))!.labels.find((l) => l.id === alta.id)).toMatchObject({ status: "valid", validUntil: "2021-08-31" });
     const kirkenes = (await renewalsMonitor(coordinator, "arctic", "2019-06-02"))!.lapsed[0]!;
