@@ -77,12 +77,15 @@ export async function createProgram(actor: Viewer, input: ProgramInput): Promise
   return { ok: true, id: prepared.id };
 }
 
+/** The programs this viewer takes part in, newest first, each with the stage of its cycle. */
 export async function listPrograms(viewer: Viewer) {
-  return db().program.findMany({
+  const programs = await db().program.findMany({
     where: await programsSeenBy(viewer),
-    select: { id: true, name: true, portfolio: true, startsOn: true, endsOn: true },
+    select: { id: true, name: true, portfolio: true, startsOn: true, endsOn: true, cycleId: true },
     orderBy: { startsOn: "desc" },
   });
+  const stages = new Map((await db().workflowInstance.findMany({ where: { id: { in: programs.map((p) => p.cycleId) } }, select: { id: true, state: true } })).map((w) => [w.id, w.state]));
+  return programs.map(({ cycleId, ...p }) => ({ ...p, stage: stages.get(cycleId) ?? "baseline" }));
 }
 
 /** Clusters of the baseline still without a benchmarking after the program started. */

@@ -7,6 +7,7 @@ import { requireViewer } from "~/auth/session.server";
 import { DEFAULT_CATALOGUE_ID, listCatalogues } from "~/catalogues.server";
 import { knownPortfolios } from "~/benchmarks.server";
 import { portfolioLabel } from "~/components/scorecard-query";
+import { CYCLE_STAGE_NAMES } from "~/program-terms";
 import { TableScroll } from "~/components/table-scroll";
 import { describeIssues, readForm } from "~/forms.server";
 import { createProgram, listPrograms } from "~/programs.server";
@@ -66,6 +67,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function ProgramsPage({ loaderData, actionData }: Route.ComponentProps) {
   const { programs, portfolios, catalogues, defaultCatalogue, mayOpen } = loaderData;
+  const openPrograms = programs.filter((p) => p.stage !== "closed" && portfolios.includes(p.portfolio));
   return (
     <>
       <h1>Improvement programs</h1>
@@ -75,7 +77,7 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
         <TableScroll label="Programs">
           <table>
             <thead>
-              <tr><th scope="col">Program</th><th scope="col">Portfolio</th><th scope="col">Runs</th></tr>
+              <tr><th scope="col">Program</th><th scope="col">Portfolio</th><th scope="col">Runs</th><th scope="col">Stage</th></tr>
             </thead>
             <tbody>
               {programs.map((p) => (
@@ -83,6 +85,7 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
                   <th scope="row"><Link to={`/programs/${p.id}`}>{p.name}</Link></th>
                   <td>{portfolioLabel(p.portfolio)}</td>
                   <td>{p.startsOn} to {p.endsOn}</td>
+                  <td>{CYCLE_STAGE_NAMES[p.stage] ?? p.stage}</td>
                 </tr>
               ))}
             </tbody>
@@ -106,6 +109,11 @@ export default function ProgramsPage({ loaderData, actionData }: Route.Component
       </section>
       {mayOpen && <Form method="post" className="upload-form" aria-labelledby="new-h">
         <h2 id="new-h">Open a program</h2>
+        {openPrograms.length > 0 && (
+          <p className="waiting">
+            ▲ Still open: {openPrograms.map((p) => `${p.name} (${portfolioLabel(p.portfolio)}, ${CYCLE_STAGE_NAMES[p.stage] ?? p.stage})`).join("; ")}. Closing a cycle opens the next program by itself; open another only for a separate program of the same clusters.
+          </p>
+        )}
         <label>Name <input name="name" required placeholder="Arctic 2017-2019" /></label>
         <label>Portfolio <select name="portfolio" required defaultValue={portfolios[0]}>{portfolios.map((p) => <option key={p} value={p}>{portfolioLabel(p)}</option>)}</select></label>
         <label>Baseline: the scorecard as of <input type="date" name="baselineAsOf" required /></label>

@@ -27,6 +27,11 @@ test("the form to open a program says what an empty end means, as the server com
   await expect(form.getByLabel(/^Joint projects the kickoff needs/)).toHaveValue("2");
   const ends = form.getByLabel(/^Ends/);
   await expect(ends).toHaveAccessibleName(/earliest expiry of the clusters' current labels that is at least a year after the start, else two years after the start/);
+  // The portfolio is a choice of hers, and the open program of it is named before she opens another.
+  await expect(form.getByLabel("Portfolio")).toHaveValue("arctic");
+  await expect(form).toContainText("Still open: ");
+  await expect(form).toContainText("Arctic 2017-2019 (Arctic, Review forum)");
+  await expect(page.getByRole("row", { name: /^Arctic 2017-2019/ })).toContainText("Review forum");
 });
 
 test("the coordinator opens a program from the baseline, sets a goal, and runs a workshop to closed", async ({ page }) => {

@@ -40,7 +40,7 @@ describe("improvement programs", () => {
     expect(view.baseline!.overall).toEqual({ green: 89, cells: 186, score: 47.8, band: "yellow" });
     expect(view.stage).toBe("baseline");
     expect(view.commands).toEqual(["START_KICKOFF"]);
-    expect(await listPrograms(coordinator)).toHaveLength(1);
+    expect(await listPrograms(coordinator)).toEqual([{ id, name: "Arctic 2017-2019", portfolio: "arctic", startsOn: "2017-10-30", endsOn: "2019-10-30", stage: "baseline" }]);
     expect((await viewOf(policy, id))!.commands).toEqual([]); // a policy maker follows it, and runs nothing
   });
 
