@@ -1,5 +1,5 @@
 import { validityPeriods, type LabelRecordEntry } from "~/labels/periods";
-import { LABEL_STATUS_WORDS } from "~/labels/words";
+import { LABEL_STATUS_WORDS, levelWord } from "~/labels/words";
 import { CHART_WIDTH } from "./chart-frame";
 
 // Every label of a portfolio on one time axis, one row per cluster with its whole record: each
@@ -27,9 +27,9 @@ export function LabelTimeline({ current, record, asOf }: { current: ReadonlyArra
   const height = rows.length * ROW + 24;
   const years: Array<number> = [];
   for (let year = new Date(first * 86_400_000).getUTCFullYear() + 1; dayOf(`${year}-01-01`) <= last; year++) years.push(year);
-  const levels = (row: (typeof rows)[number]) => row.labels.flatMap((l) => l.periods.map((p) => p.level)).filter((level, i, list) => level !== list[i - 1]);
+  const levels = (row: (typeof rows)[number]) => row.labels.flatMap((l) => l.periods.map((p) => levelWord(p.level))).filter((level, i, list) => level !== list[i - 1]);
   const description = rows
-    .map((row) => `${row.current.clusterName}, ${LABEL_STATUS_WORDS[row.current.status]?.word ?? row.current.status}: ${row.labels.flatMap((l) => l.periods.map((p) => `${p.level} ${p.from} to ${p.to}`)).join(", ")}; renewable to ${row.current.graceEnd}`)
+    .map((row) => `${row.current.clusterName}, ${LABEL_STATUS_WORDS[row.current.status]?.word ?? row.current.status}: ${row.labels.flatMap((l) => l.periods.map((p) => `${levelWord(p.level)} ${p.from} to ${p.to}`)).join(", ")}; renewable to ${row.current.graceEnd}`)
     .join(". ");
   return (
     <svg className="chart" viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-labelledby="labels-title labels-desc">

@@ -1,4 +1,5 @@
 import { data, Form, Link } from "react-router";
+import { levelWord } from "~/labels/words";
 import { z } from "zod";
 import { LightBadge, ScoreValue } from "~/components/band";
 import { portfolioLabel } from "~/components/scorecard-query";
@@ -176,7 +177,7 @@ export default function ClusterPage({ loaderData, actionData }: Route.ComponentP
           <ul>
             {labels.map((l) => (
               <li key={l.id}>
-                <strong>{l.level}</strong> (interview {l.interviewOn}, {l.awardingBody}{l.score !== null ? `, ${l.score} %` : ""}), valid to {l.validUntil} ·{" "}
+                <strong>{levelWord(l.level)}</strong> (interview {l.interviewOn}, {l.awardingBody}{l.score !== null ? `, ${l.score} %` : ""}), valid to {l.validUntil} ·{" "}
                 <span aria-hidden="true">{LABEL_STATUS_WORDS[l.status]?.symbol}</span> {LABEL_STATUS_WORDS[l.status]?.word}
                 {l.status === "inGrace" && <> · renewable to {l.graceEnd}</>}
                 {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to} (after the benchmarking of {l.silverWindow.after})</span>}

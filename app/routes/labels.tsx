@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from "react-router";
+import { levelWord } from "~/labels/words";
 import { z } from "zod";
 import { mayActFor } from "~/auth/roles";
 import { requireViewer } from "~/auth/session.server";
@@ -85,7 +86,7 @@ function LabelList({ labels, empty }: { labels: ReadonlyArray<LabelView>; empty:
     <ul>
       {labels.map((l) => (
         <li key={l.id}>
-          <Link to={`/clusters/${encodeURIComponent(l.clusterId)}`}>{l.clusterName}</Link>: {l.level}, valid to {l.validUntil} · <Status status={l.status} />
+          <Link to={`/clusters/${encodeURIComponent(l.clusterId)}`}>{l.clusterName}</Link>: {levelWord(l.level)}, valid to {l.validUntil} · <Status status={l.status} />
           {l.status === "inGrace" && <> · renewable to {l.graceEnd}</>}
           {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to} (after the benchmarking of {l.silverWindow.after})</span>}
         </li>
@@ -178,7 +179,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
               {monitor.labels.map((l) => (
                 <tr key={l.id}>
                   <th scope="row"><Link to={`/clusters/${encodeURIComponent(l.clusterId)}`}>{l.clusterName}</Link></th>
-                  <td>{l.level}{l.score !== null ? ` (${l.score} %)` : ""}</td>
+                  <td>{levelWord(l.level)}{l.score !== null ? ` (${l.score} %)` : ""}</td>
                   <td>{l.interviewOn}</td>
                   <td>{l.validUntil}</td>
                   <td><Status status={l.status} /></td>
@@ -221,7 +222,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
               {[...monitor.unlabelled, ...monitor.lapsed.map((l) => ({ id: l.clusterId, name: l.clusterName }))].map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
             </select>
           </label>
-          <label>Level <select name="level">{LABEL_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}</select></label>
+          <label>Level <select name="level">{LABEL_LEVELS.map((l) => <option key={l} value={l}>{levelWord(l)}</option>)}</select></label>
           <label>Interview date <input type="date" name="interviewOn" required max={today} /></label>
           <label>Awarded by <input name="awardingBody" required defaultValue="ESCA" /></label>
           <label>Score % (Gold only) <input name="score" inputMode="decimal" /></label>

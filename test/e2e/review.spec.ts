@@ -11,15 +11,17 @@ test.describe.configure({ mode: "serial" });
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test("a policy maker sees a label expiring within 90 days with its reminder", async ({ page }) => {
-  // Harstad's Bronze of 2017 has long lapsed; a new one, interviewed 23 months ago, ends next month.
+  // Harstad's Bronze of 2017 has long lapsed; a new label (Gold, from an external assessment:
+  // a Bronze would need a benchmarking of that time), interviewed 23 months ago, ends next month.
   const interviewOn = format(subMonths(new Date(), 23), "yyyy-MM-dd");
   const validUntil = format(endOfMonth(addMonths(subMonths(new Date(), 23), 24)), "yyyy-MM-dd");
   await signInAs(page, "coordinator");
   await openPage(page, "/labels");
   const record = page.getByRole("form", { name: "Record a label" });
   await record.getByLabel("Cluster").selectOption("arc-harstad-offshore");
-  await record.getByLabel("Level").selectOption("BRONZE");
+  await record.getByLabel("Level").selectOption("GOLD");
   await record.getByLabel("Interview date").fill(interviewOn);
+  await record.getByLabel(/^Score/).fill("84");
   await record.getByRole("button", { name: "Record the label" }).click();
   await expect(page.getByRole("row", { name: /Harstad Offshore Services Cluster/ })).toContainText(validUntil);
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -33,11 +35,11 @@ test("a policy maker sees a label expiring within 90 days with its reminder", as
   await expect(reminder).toContainText(`valid to ${validUntil}`);
   await page.goto("/labels");
   const ahead = page.getByRole("region", { name: "Ahead" });
-  await expect(ahead.getByRole("listitem").filter({ hasText: "Harstad Offshore Services Cluster" }).first()).toContainText(`BRONZE, valid to ${validUntil} · ▲ expiring soon`);
+  await expect(ahead.getByRole("listitem").filter({ hasText: "Harstad Offshore Services Cluster" }).first()).toContainText(`Gold, valid to ${validUntil} · ▲ expiring soon`);
   // As of 2019-06-15 the five Arctic Bronze labels of August 2017 were all expiring, Tromsø Marine's was Silver.
   await page.goto("/labels?asOf=2019-06-15");
   await expect(page.getByRole("region", { name: "By state" })).toContainText("5 ▲ expiring soon");
-  await expect(page.getByRole("row", { name: /Tromsø Marine Tech Cluster/ })).toContainText("SILVER");
+  await expect(page.getByRole("row", { name: /Tromsø Marine Tech Cluster/ })).toContainText("Silver");
   await expect(page.getByRole("button")).toHaveCount(2); // "Show" and "Sign out": a policy maker records nothing
   await page.setViewportSize({ width: 360, height: 740 });
   expect(await overflow(page)).toBeLessThanOrEqual(0);
