@@ -5,6 +5,8 @@ import { isAdmin, managedClusters, type Grant, type Role, type Viewer } from "./
 import { currentLabels, labelsOfClusters } from "./labels.server";
 import { programClusters, programFor, programSeenBy, programsSeenBy, type ProgramAccess } from "./program-access.server";
 import { db } from "./db.server";
+import { addDaysIso } from "./scorecard/dates";
+import { tzlib_get_ical_block } from "timezones-ical-library";
 import { levelWord } from "./labels/words";
 import { getSettings } from "./settings.server";
 import { workshopsOf } from "./workshops.server";
@@ -46,7 +48,26 @@ const day = (date: string) => new Date(`${date}T12:00:00Z`);
  * zone in ical-generator would turn into local time.
  */
 function regionCalendar(name: string): ICalCalendar {
-  return ical({ name, method: ICalCalendarMethod.PUBLISH, x: [{ key: "X-WR-TIMEZONE", value: getSettings().timeZone }] });
+  // No calendar-wide zone (it would print DTSTAMP in local time); events with hours name theirs, and
+  // the generator adds its VTIMEZONE definition, as RFC 5545 asks of every TZID used.
+  return ical({ name, method: ICalCalendarMethod.PUBLISH, timezone: { name: null, generator: vtimezone }, x: [{ key: "X-WR-TIMEZONE", value: getSettings().timeZone }] });
+}
+
+/**
+ * The VTIMEZONE of an IANA zone (timezones-ical-library). The library answers for a zone's
+ * canonical twin (Europe/Berlin for Europe/Oslo: the same rules), so the block is named as asked.
+ */
+function vtimezone(zone: string): string | null {
+  const [block] = tzlib_get_ical_block(zone);
+  if (!block || !block.startsWith("BEGIN:VTIMEZONE")) return null;
+  return block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
+}
+
+/** A workshop's time: its hours in the region's zone from the first day to the last, or whole days (the end day exclusive). */
+function workshopTime(w: { date: string; startTime: string | null; endTime: string | null; days: number }) {
+  const lastDay = addDaysIso(w.date, w.days - 1);
+  if (w.startTime && w.endTime) return { start: `${w.date}T${w.startTime}:00`, end: `${lastDay}T${w.endTime}:00`, timezone: getSettings().timeZone };
+  return { start: day(w.date), end: day(addDaysIso(lastDay, 1)), allDay: true };
 }
 
 /** `prefix`: the program's name, in a person's feed where workshops of several programs meet. */
@@ -55,8 +76,7 @@ async function addProgram(calendar: ICalCalendar, access: Pick<ProgramAccess, "p
     if (workshop.date && workshop.state !== "cancelled") {
       calendar.createEvent({
         id: `workshop-${workshop.id}@rces`,
-        start: day(workshop.date),
-        allDay: true,
+        ...workshopTime({ ...workshop, date: workshop.date }),
         summary: `${prefix}${workshop.title}`,
         location: workshop.place || undefined,
         description: [workshop.themes, workshop.agenda && `Agenda: ${workshop.agenda}`, workshop.speakers && `Speakers: ${workshop.speakers}`].filter(Boolean).join("\n"),

@@ -9,7 +9,7 @@ import { JOINT_PROJECT_STATUSES } from "./program-terms";
 import { advanceCycle, goalsToCarryOver } from "./programs.server";
 import { checkInStoredRounds } from "./progress.server";
 import { isIsoDate } from "./scorecard/benchmarks-csv";
-import { addWorkshop, assignTask, editWorkshop, taskCommand, workshopCommand } from "./workshops.server";
+import { addWorkshop, assignTask, editWorkshop, MAX_WORKSHOP_DAYS, taskCommand, workshopCommand } from "./workshops.server";
 import { IMPROVEMENT_AREAS } from "../workflows/goal";
 import { CYCLE_COMMANDS } from "../workflows/improvement-cycle";
 
@@ -21,6 +21,11 @@ const isoDay = z.string().refine(isIsoDate, "must be a date (YYYY-MM-DD)");
 const number = decimalField;
 const text = (max: number) => z.string().trim().max(max).default("");
 const reason = z.string().trim().min(1, "needs a reason").max(300);
+/** A time of day, "HH:MM" (what a time input sends); blank: none. */
+const clockTime = z
+  .union([z.literal("").transform(() => null), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 09:30")])
+  .optional()
+  .transform((t) => t ?? null);
 const area = z.enum(IMPROVEMENT_AREAS, { error: "must be one of the six improvement areas" });
 
 const project = {
@@ -56,7 +61,18 @@ export const programActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add-project"), ...project }),
   z.object({ intent: z.literal("edit-project"), projectId: z.string(), revision, ...project }),
   z.object({ intent: z.literal("add-workshop"), ...workshopDetails }),
-  z.object({ intent: z.literal("edit-workshop"), workshopId: z.string(), revision, ...workshopDetails, place: text(120), agenda: text(2000), speakers: text(500) }),
+  z.object({
+    intent: z.literal("edit-workshop"),
+    workshopId: z.string(),
+    revision,
+    ...workshopDetails,
+    place: text(120),
+    agenda: text(2000),
+    speakers: text(500),
+    startTime: clockTime,
+    endTime: clockTime,
+    days: z.coerce.number().int("must be a whole number").min(1, `must be from 1 to ${MAX_WORKSHOP_DAYS}`).max(MAX_WORKSHOP_DAYS, `must be from 1 to ${MAX_WORKSHOP_DAYS}`).default(1),
+  }),
   z.object({ intent: z.literal("schedule"), workshopId: z.string(), revision, date: isoDay, place: text(120) }),
   z.object({ intent: z.literal("reschedule"), workshopId: z.string(), revision, date: isoDay }),
   z.object({ intent: z.literal("workshop-step"), workshopId: z.string(), revision, step: z.enum(["HOLD", "START_FOLLOW_UP", "CLOSE"]) }),
@@ -162,8 +178,8 @@ export async function runProgramAction(viewer: Viewer, programId: string, input:
     case "add-workshop":
       return addWorkshop(viewer, programId, { title: input.title, themes: input.themes });
     case "edit-workshop": {
-      const { title, place, agenda, themes, speakers } = input;
-      return editWorkshop(viewer, input.workshopId, { title, place, agenda, themes, speakers }, input.revision);
+      const { title, place, agenda, themes, speakers, startTime, endTime, days } = input;
+      return editWorkshop(viewer, input.workshopId, { title, place, agenda, themes, speakers, startTime, endTime, days }, input.revision);
     }
     case "schedule":
       return workshopCommand(viewer, input.workshopId, { type: "SCHEDULE", date: input.date, place: input.place }, input.revision, today);

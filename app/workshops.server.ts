@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { addDays, format, parseISO } from "date-fns";
 import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { mayWorkOnTask, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
+import { addDaysIso } from "./scorecard/dates";
 import { FORUM_TEMPLATE, TASK_TEMPLATE } from "./forum-template";
 import { learningForumThemes } from "./program/suggestions";
 import type { PortfolioScorecard } from "./scorecard/compute";
@@ -14,7 +14,6 @@ import { programFor, programSeenBy, type ProgramAccess } from "./program-access.
 
 // The forum workshops of a program, each a workshop workflow, with the template's tasks.
 
-const shift = (date: string, days: number) => format(addDays(parseISO(date), days), "yyyy-MM-dd");
 
 /** A draft workshop with the template's tasks. */
 async function createWorkshop(tx: Prisma.TransactionClient, programId: string, actorId: string, number: number, forum: { title: string; themes: string }): Promise<string> {
@@ -57,15 +56,38 @@ export async function addWorkshop(actor: Viewer, programId: string, forum: { tit
   return { ok: true, id };
 }
 
-export type WorkshopDetails = { title: string; place: string; agenda: string; themes: string; speakers: string };
+export type WorkshopDetails = {
+  title: string;
+  place: string;
+  agenda: string;
+  themes: string;
+  speakers: string;
+  /** "HH:MM" in the region's time zone, both or neither (none: whole days). */
+  startTime: string | null;
+  endTime: string | null;
+  days: number;
+};
+
+/** The longest a forum lasts, in days. */
+export const MAX_WORKSHOP_DAYS = 5;
+
+/** Why these hours and days do not make a workshop's time, or null. */
+export function hoursProblem(details: Pick<WorkshopDetails, "startTime" | "endTime" | "days">): string | null {
+  if ((details.startTime === null) !== (details.endTime === null)) return "Give both the start and the end time, or neither (whole days).";
+  if (!Number.isInteger(details.days) || details.days < 1 || details.days > MAX_WORKSHOP_DAYS) return `A workshop lasts 1 to ${MAX_WORKSHOP_DAYS} days.`;
+  if (details.days === 1 && details.startTime !== null && details.endTime! <= details.startTime) return "On a one-day workshop the end time comes after the start time.";
+  return null;
+}
 
 /**
- * Title, place, agenda, themes and speakers: editable in every state but closed or cancelled.
- * `revision` is the details' revision the person saw: if they changed since, nothing is written.
+ * Title, place, agenda, themes, speakers, hours and days: editable in every state but closed or
+ * cancelled. `revision` is the details' revision the person saw: if they changed since, nothing is written.
  */
 export async function editWorkshop(actor: Viewer, workshopId: string, details: WorkshopDetails, revision: number): Promise<Outcome> {
   const workshop = await workshopFor(actor, workshopId);
   if (!workshop) return { ok: false, status: 404, error: "No such workshop." };
+  const problem = hoursProblem(details);
+  if (problem) return { ok: false, status: 422, error: problem };
   const state = (await db().workflowInstance.findUnique({ where: { id: workshop.workflowId }, select: { state: true } }))?.state;
   if (state === "closed" || state === "cancelled") return { ok: false, status: 409, error: `This workshop is ${state}; its record stays as it was.` };
   if (workshop.revision !== revision) return { ok: false, status: 409, error: CHANGED_MEANWHILE };
@@ -73,8 +95,8 @@ export async function editWorkshop(actor: Viewer, workshopId: string, details: W
     // The revision in the condition makes the write fail if another request wrote first.
     const updated = await tx.workshop.updateMany({ where: { id: workshopId, revision }, data: { ...details, revision: revision + 1 } });
     if (updated.count !== 1) return false;
-    const { title, place, agenda, themes, speakers } = workshop;
-    await audit(tx, { actorId: actor.userId, action: "workshop.edit", subject: `workshop ${workshopId}`, before: { title, place, agenda, themes, speakers }, after: details });
+    const { title, place, agenda, themes, speakers, startTime, endTime, days } = workshop;
+    await audit(tx, { actorId: actor.userId, action: "workshop.edit", subject: `workshop ${workshopId}`, before: { title, place, agenda, themes, speakers, startTime, endTime, days }, after: details });
     return true;
   });
   return written ? { ok: true } : { ok: false, status: 409, error: CHANGED_MEANWHILE };
@@ -175,7 +197,7 @@ async function carryOut(
   // Each row written is a change its revision tells: a details form or task step made before it is refused.
   if (command.type === "SCHEDULE") await tx.workshop.update({ where: { id: workshop.id }, data: { place: command.place, revision: { increment: 1 } } });
   if (date && (command.type === "SCHEDULE" || actions.some((a) => a.type === "moveTaskDueDates"))) {
-    for (const task of workshop.tasks) await tx.workshopTask.update({ where: { id: task.id }, data: { dueOn: shift(date, task.offsetDays), revision: { increment: 1 } } });
+    for (const task of workshop.tasks) await tx.workshopTask.update({ where: { id: task.id }, data: { dueOn: addDaysIso(date, task.offsetDays), revision: { increment: 1 } } });
   }
 }
 
@@ -284,7 +306,7 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
     await tickWorkshop(w.workflowId, today);
     const loaded = (await loadWorkflow("workshop", w.workflowId))!;
     const snapshot = loaded.snapshot as SnapshotFrom<typeof workshopMachine>;
-    const future = shift(today, 1);
+    const future = addDaysIso(today, 1);
     const finished = snapshot.status === "done";
     rows.push({
       id: w.id,
@@ -294,6 +316,9 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
       place: w.place,
       agenda: w.agenda,
       speakers: w.speakers,
+      startTime: w.startTime,
+      endTime: w.endTime,
+      days: w.days,
       date: snapshot.context.date,
       state: String(snapshot.value),
       /** The workflow's revision, for its steps. */

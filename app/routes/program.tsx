@@ -198,7 +198,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
               <button type="submit" className="secondary">Make a calendar link for this program (any earlier link stops working)</button>
             </ActionForm>
           ))}
-        {workshops.map((w) => <WorkshopCard key={w.id} workshop={w} runs={part.runs} people={people} />)}
+        {workshops.map((w) => <WorkshopCard key={w.id} workshop={w} runs={part.runs} people={people} timeZone={loaderData.timeZone} />)}
         {part.runs && (
           <ActionForm intent="add-workshop" className="upload-form" label="Add a workshop">
             <h3>Add a workshop</h3>

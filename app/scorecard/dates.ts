@@ -1,6 +1,11 @@
-import { format } from "date-fns";
+import { addDays, format, parseISO } from "date-fns";
 
 /** Today's calendar date, YYYY-MM-DD, in the local time zone (`npm start` runs the server in RCES_TIME_ZONE). */
 export function todayIso(now: Date = new Date()): string {
   return format(now, "yyyy-MM-dd");
+}
+
+/** A calendar date (YYYY-MM-DD) so many days later (or earlier, for a negative number). */
+export function addDaysIso(date: string, days: number): string {
+  return format(addDays(parseISO(date), days), "yyyy-MM-dd");
 }

@@ -10,7 +10,7 @@ import { programSeenBy } from "../../app/program-access.server";
 import { db } from "../../app/db.server";
 import { addCheckIn, addGoal, goalCommand, saveJointProject } from "../../app/goals.server";
 import { advanceCycle, createProgram } from "../../app/programs.server";
-import { assignTask, editWorkshop, taskCommand, workshopCommand, type WorkshopCommand } from "../../app/workshops.server";
+import { assignTask, editWorkshop, taskCommand, workshopCommand, type WorkshopCommand, type WorkshopDetails } from "../../app/workshops.server";
 import { IMPROVEMENT_AREAS } from "../../workflows/goal";
 
 // The report's improvement program for the Arctic portfolio (section 4), played through the same
@@ -69,7 +69,7 @@ const GOALS: Array<Goal> = [
   { scope: "cluster", clusterId: "arc-vadso-food", area: SERVICES, metric: "indicator:A1", target: 5, due: "2018-12-31", checkIns: [["2018-03-01", 2, "branding service"], ["2018-11-01", 4, "funding advice and matchmaking"]] },
 ];
 
-type Forum = { details: { title: string; place: string; agenda: string; themes: string; speakers: string }; scheduledOn: string; date: string; held?: { closedOn: string; waive?: string } };
+type Forum = { details: WorkshopDetails; scheduledOn: string; date: string; held?: { closedOn: string; waive?: string } };
 
 const FORUMS: Array<Forum> = [
   {
@@ -79,6 +79,9 @@ const FORUMS: Array<Forum> = [
       agenda: "The RCES and the overall goals for the portfolio up to 2019; the Arctic Cluster Forum's role; each cluster's own goals from its benchmarking report; two joint projects (30-31 October)",
       themes: "The RCES baseline; regional goals; each cluster's goals; the joint projects",
       speakers: "ESCA benchmarking expert; Innovation performance AS",
+      startTime: "09:00",
+      endTime: "15:30",
+      days: 2,
     },
     scheduledOn: "2017-09-15",
     date: "2017-10-30",
@@ -91,6 +94,9 @@ const FORUMS: Array<Forum> = [
       agenda: "Best practices in member services and team staffing; working groups on the joint projects",
       themes: `${SERVICES}; ${STAFFING}. Regional topic: regional branding`,
       speakers: "A cluster manager of a Gold-labelled cluster",
+      startTime: "10:00",
+      endTime: "16:00",
+      days: 1,
     },
     scheduledOn: "2017-12-15",
     date: "2018-03-14",
@@ -103,6 +109,9 @@ const FORUMS: Array<Forum> = [
       agenda: "Visibility and internationalisation; the funding horizon; working groups on the joint projects",
       themes: `${VISIBILITY}; ${FUNDING}. Regional topic: the merged county's development plan`,
       speakers: "The county's regional development director",
+      startTime: "10:00",
+      endTime: "16:00",
+      days: 1,
     },
     scheduledOn: "2018-06-01",
     date: "2018-10-17",
@@ -115,6 +124,9 @@ const FORUMS: Array<Forum> = [
       agenda: "The new RCES against the baseline; each cluster's progress; the region's portfolio goals; a first draft of the 2019-2021 goals and schedule",
       themes: "The new RCES against the baseline; progress on every goal; the next cycle's goals and schedule",
       speakers: "",
+      startTime: "10:00",
+      endTime: "16:00",
+      days: 1,
     },
     scheduledOn: "2018-12-01",
     date: "2019-06-04",

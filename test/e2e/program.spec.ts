@@ -82,6 +82,21 @@ test("the coordinator opens a program from the baseline, sets a goal, and runs a
   const forum1 = page.getByRole("article", { name: "Forum 1: kickoff" });
   await expect(forum1).toContainText("2017-10-30, Tromsø · in preparation");
   await expect(forum1.getByRole("row", { name: /Prepare the agenda/ })).toContainText("2017-10-02 · overdue");
+  // Two days, with hours in the region's time zone; the page keeps its place at the workshop.
+  await forum1.getByText("Edit title, place, agenda, themes and speakers").click();
+  const details = forum1.getByRole("form", { name: "Details of Forum 1: kickoff" });
+  await details.getByLabel("From").fill("09:00");
+  await details.getByLabel("To", { exact: true }).fill("15:30");
+  await details.getByLabel("Days").fill("2");
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await details.getByRole("button", { name: "Save the details" }).click();
+  await expect(forum1).toContainText("2017-10-30 to 2017-10-31, 09:00 to 15:30, Tromsø · in preparation");
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(Math.min(scrolled, 200));
+  // A refusal shows next to its form: only the start time given.
+  if (!(await details.isVisible())) await forum1.getByText("Edit title, place, agenda, themes and speakers").click();
+  await details.getByLabel("To", { exact: true }).fill("");
+  await details.getByRole("button", { name: "Save the details" }).click();
+  await expect(details.getByRole("alert")).toHaveText("Give both the start and the end time, or neither (whole days).");
   await forum1.getByRole("button", { name: "Mark as held" }).click();
   await expect(forum1).toContainText("· held");
   await forum1.getByRole("button", { name: "Start the follow-up" }).click();
@@ -162,7 +177,7 @@ test("a policy maker follows the regional goals and the cycle, and changes nothi
   await expect(page.getByRole("article", { name: /^Tromsø Marine/ })).toHaveCount(0);
   await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
   await expect(page.getByRole("main").getByRole("textbox")).toHaveCount(0);
-  await expect(page.getByRole("article", { name: "Forum 1: preparing the improvement program" })).toContainText("2017-10-30, Tromsø · closed");
+  await expect(page.getByRole("article", { name: "Forum 1: preparing the improvement program" })).toContainText("2017-10-30 to 2017-10-31, 09:00 to 15:30, Tromsø · closed");
   await page.setViewportSize({ width: 360, height: 740 });
   expect(await overflow(page)).toBeLessThanOrEqual(0);
 });

@@ -76,6 +76,27 @@ describe("the demo's Arctic program 2017-2019", () => {
     ]);
   });
 
+  it("gives a calendar feed with the forums' hours in Europe/Oslo, the kickoff over two days", async () => {
+    const ICAL = (await import("ical.js")).default;
+    const { calendarFeed, newCalendarToken } = await import("../../app/calendar.server");
+    const feed = (await calendarFeed((await newCalendarToken(coordinator, id))!, "2019-06-01"))!;
+    const calendar = new ICAL.Component(ICAL.parse(feed));
+    // Every zone an event names is defined in the feed (RFC 5545), under the name the event uses.
+    const zones = calendar.getAllSubcomponents("vtimezone");
+    expect(zones.map((z) => z.getFirstPropertyValue("tzid"))).toEqual(["Europe/Oslo"]);
+    for (const zone of zones) ICAL.TimezoneService.register(zone);
+    const kickoff = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e)).find((e) => e.summary === "Forum 1: preparing the improvement program")!;
+    expect(feed).toContain("DTSTART;TZID=Europe/Oslo:20171030T090000");
+    expect(feed).toContain("DTEND;TZID=Europe/Oslo:20171031T153000");
+    // 09:00 on 30 October 2017 in Oslo is 08:00 UTC (winter time began on the 29th); 15:30 on the 31st is 14:30 UTC.
+    expect(kickoff.startDate.toJSDate().toISOString()).toBe("2017-10-30T08:00:00.000Z");
+    expect(kickoff.endDate.toJSDate().toISOString()).toBe("2017-10-31T14:30:00.000Z");
+    // Forum 4 in June: summer time, 10:00 in Oslo is 08:00 UTC.
+    const forum4 = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e)).find((e) => e.summary === "Forum 4: planning the next cycle")!;
+    expect(forum4.startDate.toJSDate().toISOString()).toBe("2019-06-04T08:00:00.000Z");
+    expect(feed).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r?$/m);
+  });
+
   it("gives its goals as CSV, one row per goal, quoted where a field needs it, formulas defused, as each role may see them", async () => {
     const Papa = (await import("papaparse")).default;
     const { goalsCsv, programReport } = await import("../../app/report.server");

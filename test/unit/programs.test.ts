@@ -315,7 +315,7 @@ describe("two people changing the same thing at once", () => {
     const { editWorkshop, workshopCommand } = await import("../../app/workshops.server");
     const programId = await opened("Concurrent details");
     const [forum] = await workshops(programId, "2017-09-01");
-    const details = (place: string) => ({ title: forum!.title, place, agenda: `Agenda in ${place}`, themes: forum!.themes, speakers: "" });
+    const details = (place: string) => ({ title: forum!.title, place, agenda: `Agenda in ${place}`, themes: forum!.themes, speakers: "", startTime: null, endTime: null, days: 1 });
     const results = await Promise.all([
       editWorkshop(coordinator, forum!.id, details("Tromsø"), forum!.detailsRevision),
       editWorkshop(coordinator, forum!.id, details("Alta"), forum!.detailsRevision),

@@ -1,4 +1,5 @@
 import { AUDIENCES } from "~/forum-template";
+import { addDaysIso } from "~/scorecard/dates";
 import type { workshopsOf } from "~/workshops.server";
 import { TableScroll } from "../table-scroll";
 import { ActionForm } from "./action-form";
@@ -61,14 +62,20 @@ function AssignForm({ task, people }: { task: Task; people: People }) {
   );
 }
 
-export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop; runs: boolean; people: People }) {
+/** "2017-10-30 to 2017-10-31, 09:00 to 15:30": its days, and its hours where set. */
+function when(w: Workshop): string {
+  const days = w.days > 1 ? `${w.date} to ${addDaysIso(w.date!, w.days - 1)}` : w.date!;
+  return w.startTime && w.endTime ? `${days}, ${w.startTime} to ${w.endTime}` : days;
+}
+
+export function WorkshopCard({ workshop: w, runs, people, timeZone }: { workshop: Workshop; runs: boolean; people: People; timeZone: string }) {
   const fields = { workshopId: w.id, revision: w.revision };
   const anchor = `workshop-${w.id}`;
   return (
     <article className="workshop" aria-labelledby={anchor}>
       <h3 id={anchor}>{w.title}</h3>
       <p>
-        {w.date ? `${w.date}${w.place ? `, ${w.place}` : ""}` : "Not scheduled yet"} · <strong>{STATE_WORD[w.state] ?? w.state}</strong>
+        {w.date ? `${when(w)}${w.place ? `, ${w.place}` : ""}` : "Not scheduled yet"} · <strong>{STATE_WORD[w.state] ?? w.state}</strong>
       </p>
       <p className="muted">Themes: {w.themes || "none yet"}</p>
       {w.agenda && <p className="keep-lines">Agenda: {w.agenda}</p>}
@@ -114,6 +121,12 @@ export function WorkshopCard({ workshop: w, runs, people }: { workshop: Workshop
             <label>Themes <textarea name="themes" defaultValue={w.themes} /></label>
             <label>Agenda <textarea name="agenda" defaultValue={w.agenda} /></label>
             <label>Speakers <input name="speakers" defaultValue={w.speakers} /></label>
+            <fieldset className="hours">
+              <legend>Hours ({timeZone}; leave both empty for whole days)</legend>
+              <label>From <input type="time" name="startTime" defaultValue={w.startTime ?? ""} /></label>
+              <label>To <input type="time" name="endTime" defaultValue={w.endTime ?? ""} /></label>
+              <label>Days <input type="number" name="days" min={1} max={5} step={1} defaultValue={w.days} required /></label>
+            </fieldset>
             <button type="submit">Save the details</button>
           </ActionForm>
         </details>

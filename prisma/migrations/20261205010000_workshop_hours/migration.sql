@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Workshop" ADD COLUMN "days" INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE "Workshop" ADD COLUMN "endTime" TEXT;
+ALTER TABLE "Workshop" ADD COLUMN "startTime" TEXT;
