@@ -5,6 +5,7 @@ import { mayActFor } from "~/auth/roles";
 import { requireViewer } from "~/auth/session.server";
 import { LabelTimeline, LabelTimelineLegend } from "~/components/label-timeline";
 import { TableScroll } from "~/components/table-scroll";
+import { portfolioLabel } from "~/components/scorecard-query";
 import { ActionForm } from "~/components/program/action-form";
 import { labelGoalsOf } from "~/goals.server";
 import { DEFAULT_LABEL_RULES_ID, getLabelRules, labelCommand, listLabelRules, monitoredPortfolios, recordLabel, renewalsMonitor, type LabelView } from "~/labels.server";
@@ -102,19 +103,31 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
     <>
       <h1>Labels and renewals</h1>
       <p className="lead">
-        ESCA quality labels of the {monitor.portfolio} portfolio as of {monitor.asOf}
+        ESCA quality labels of the {portfolioLabel(monitor.portfolio)} portfolio as of {monitor.asOf}
         {rules && `: valid ${rules.validityMonths} months to the end of the interview's month, renewable for ${rules.graceMonths} months after`}. <Link to="/methodology">The rules</Link>
       </p>
       <Form method="get" className="query-form" aria-label="Portfolio and date">
         <div className="fields">
           <label>
             Portfolio
-            <select name="p" defaultValue={monitor.portfolio}>{portfolios.map((p) => <option key={p} value={p}>{p}</option>)}</select>
+            <select name="p" defaultValue={monitor.portfolio}>{portfolios.map((p) => <option key={p} value={p}>{portfolioLabel(p)}</option>)}</select>
           </label>
           <label>As of <input type="date" name="asOf" defaultValue={monitor.asOf} /></label>
           <button type="submit">Show</button>
         </div>
       </Form>
+      {goals.some((g) => g.dueDate !== monitor.asOf) && (
+        <p className="muted">
+          Days to look at:{" "}
+          {goals.map((g, i) => (
+            <span key={g.id}>
+              {i > 0 && "; "}
+              <Link to={`/labels?${new URLSearchParams({ p: monitor.portfolio, asOf: g.dueDate })}`}>{g.dueDate}</Link>, when the label goal of {g.programName} is due
+            </span>
+          ))}
+          .
+        </p>
+      )}
       {actionData?.error ? <p className="errors" role="alert">{actionData.error}</p> : saved && SAVED[saved] && <p className="notice" role="status">{SAVED[saved]}</p>}
       {mayRecordToday && !mayRecord && (
         <p className="muted">A view of another day only looks back: <Link to={`/labels?p=${encodeURIComponent(monitor.portfolio)}`}>today's view</Link> records, renews and upgrades labels.</p>
