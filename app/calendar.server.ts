@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import ical, { ICalCalendarMethod, type ICalCalendar } from "ical-generator";
+import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, type ICalCalendar } from "ical-generator";
 import { audit } from "./audit.server";
 import { isAdmin, managedClusters, type Grant, type Role, type Viewer } from "./auth/roles";
 import { currentLabels, labelsOfClusters } from "./labels.server";
@@ -63,11 +63,16 @@ function vtimezone(zone: string): string | null {
   return block.replace(/^TZID:.*$/m, `TZID:${zone}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
 }
 
-/** A workshop's time: its hours in the region's zone from the first day to the last, or whole days (the end day exclusive). */
+/**
+ * A workshop's time: its hours in the region's zone, repeated on each of its days (not one block
+ * through the nights), or whole days (the end day exclusive).
+ */
 function workshopTime(w: { date: string; startTime: string | null; endTime: string | null; days: number }) {
-  const lastDay = addDaysIso(w.date, w.days - 1);
-  if (w.startTime && w.endTime) return { start: `${w.date}T${w.startTime}:00`, end: `${lastDay}T${w.endTime}:00`, timezone: getSettings().timeZone };
-  return { start: day(w.date), end: day(addDaysIso(lastDay, 1)), allDay: true };
+  if (w.startTime && w.endTime) {
+    const repeating = w.days > 1 ? { repeating: { freq: ICalEventRepeatingFreq.DAILY, count: w.days } } : {};
+    return { start: `${w.date}T${w.startTime}:00`, end: `${w.date}T${w.endTime}:00`, timezone: getSettings().timeZone, ...repeating };
+  }
+  return { start: day(w.date), end: day(addDaysIso(w.date, w.days)), allDay: true };
 }
 
 /** `prefix`: the program's name, in a person's feed where workshops of several programs meet. */

@@ -2,7 +2,7 @@ import { tickAllGoals } from "./goals.server";
 import { todayIso } from "./scorecard/dates";
 import { tickAllWorkshops } from "./workshops.server";
 import { sendLabelReminders } from "./labels.server";
-import { reapplyRecentImports } from "./progress.server";
+import { checkInStoredRoundsOfOpenPrograms, reapplyRecentImports } from "./progress.server";
 
 // The periodic job: time-driven changes (a workshop's preparation weeks coming, a goal's due
 // date passing, a label nearing its expiry) are a TICK carrying today's date, sent here hourly as
@@ -13,6 +13,7 @@ export const JOB_INTERVAL_MS = 60 * 60 * 1000;
 
 export async function runPeriodicJob(today: string = todayIso()): Promise<{ workshops: number; goals: number; reminders: number }> {
   await reapplyRecentImports();
+  await checkInStoredRoundsOfOpenPrograms(today);
   return { workshops: await tickAllWorkshops(today), goals: await tickAllGoals(today), reminders: await sendLabelReminders(today) };
 }
 

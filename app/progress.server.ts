@@ -134,6 +134,23 @@ async function programsAfterImport(importId: number, actorId: string | null): Pr
  * recorded once (the same source key as the import's).
  */
 export async function checkInStoredRounds(program: Program, actorId: string | null, today: string): Promise<void> {
+  try {
+    await recordStoredRounds(program, actorId, today);
+  } catch (error) {
+    // The step it follows is stored by then; the hourly job records the round's values again (once).
+    console.error(`rces: taking the stored round's values for program ${program.id} failed and will be retried by the hourly job: ${(error as Error).message}`);
+  }
+}
+
+/** The hourly job's part: every open program's agreed goals take the values of the rounds stored (each once). */
+export async function checkInStoredRoundsOfOpenPrograms(today: string): Promise<void> {
+  for (const program of await db().program.findMany({ orderBy: { startsOn: "asc" } })) {
+    if ((await db().workflowInstance.findUnique({ where: { id: program.cycleId }, select: { state: true } }))?.state === "closed") continue;
+    await checkInStoredRounds(program, null, today);
+  }
+}
+
+async function recordStoredRounds(program: Program, actorId: string | null, today: string): Promise<void> {
   const clusters = (await programClusters(program)).map((c) => c.id);
   const rows = await db().assessment.findMany({ where: { clusterId: { in: clusters }, assessedOn: { gte: program.startsOn, lte: today } }, select: { clusterId: true, assessedOn: true } });
   const latest = new Map<string, { clusterId: string; assessedOn: string }>();
@@ -191,6 +208,8 @@ async function recordRoundCheckIns(program: Program, round: Array<{ clusterId: s
     const source = `benchmarking ${date}`;
     try {
       await db().$transaction(async (tx) => {
+        // Still agreed where it is written: a goal withdrawn meanwhile takes no value.
+        if ((await tx.workflowInstance.findUnique({ where: { id: goal.workflowId }, select: { state: true } }))?.state !== "agreed") return;
         // The key makes a second run (the hourly job, another server) fail here whole: recorded once.
         await tx.checkIn.create({ data: { goalId: goal.id, value, date, comment: goal.scope === "region" ? `recomputed from the round up to ${date}` : `from the benchmarking of ${date}`, source, sourceKey: `${goal.id} ${source}`, recordedById: actorId ?? "system" } });
         await audit(tx, { actorId, action: "goal.check-in", subject: `goal ${goal.id}`, after: { value, date, source } });

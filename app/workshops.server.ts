@@ -62,7 +62,7 @@ export type WorkshopDetails = {
   agenda: string;
   themes: string;
   speakers: string;
-  /** "HH:MM" in the region's time zone, both or neither (none: whole days). */
+  /** "HH:MM" in the region's time zone, the same on each day, both or neither (none: whole days). */
   startTime: string | null;
   endTime: string | null;
   days: number;
@@ -75,7 +75,7 @@ export const MAX_WORKSHOP_DAYS = 5;
 export function hoursProblem(details: Pick<WorkshopDetails, "startTime" | "endTime" | "days">): string | null {
   if ((details.startTime === null) !== (details.endTime === null)) return "Give both the start and the end time, or neither (whole days).";
   if (!Number.isInteger(details.days) || details.days < 1 || details.days > MAX_WORKSHOP_DAYS) return `A workshop lasts 1 to ${MAX_WORKSHOP_DAYS} days.`;
-  if (details.days === 1 && details.startTime !== null && details.endTime! <= details.startTime) return "On a one-day workshop the end time comes after the start time.";
+  if (details.startTime !== null && details.endTime! <= details.startTime) return "The end time comes after the start time (the same hours on each day).";
   return null;
 }
 

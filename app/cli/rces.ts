@@ -158,4 +158,6 @@ export async function main(argv: Array<string>): Promise<number> {
   }
 }
 
+// "Today" (the default --as-of, the import's "not after today") is the region's day, as in the server (scripts/serve.mjs).
+process.env.TZ = process.env.RCES_TIME_ZONE || "Europe/Oslo";
 process.exitCode = await main(process.argv.slice(2));

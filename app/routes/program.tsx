@@ -64,7 +64,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
   const form = await readForm(request);
-  const answer = { anchor: anchorOf(form), intent: typeof form.intent === "string" ? form.intent : null };
+  const anchor = anchorOf(form);
+  // Which form posted (ActionForm's key), so that a refusal is shown next to it.
+  const answer = { formKey: typeof form.formKey === "string" ? form.formKey.slice(0, 300) : null };
   const parsed = programActionSchema.safeParse(form);
   if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.`, calendar: null, ...answer }, { status: 400 });
   const outcome = await runProgramAction(viewer, params.programId, parsed.data, todayIso());
@@ -74,7 +76,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // redirects (a reload then does not post again) with what was done.
   if (outcome.calendarToken) return { error: null, calendar: `${url.origin}/calendar/${outcome.calendarToken}.ics` };
   if (outcome.nextProgramId) return redirect(`/programs/${encodeURIComponent(outcome.nextProgramId)}?done=next-cycle`, 303);
-  return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}${answer.anchor ? `#${answer.anchor}` : ""}`, 303);
+  return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}${anchor ? `#${anchor}` : ""}`, 303);
 }
 
 const COMMAND_LABELS: Record<string, string> = {

@@ -32,6 +32,7 @@ test("without JavaScript, a coordinator opens a program, starts the kickoff, set
   await goal.getByLabel("Value", { exact: true }).fill("45");
   await goal.getByRole("button", { name: "Record the check-in" }).click();
   await expect(goal.getByText("Check-ins (2)")).toBeVisible();
+  await expect(page).toHaveURL(/\?done=check-in#goal-[0-9a-f-]+$/); // back at the goal, not the top of the page
   await goal.getByText("Check-ins (2)").click();
   await expect(goal.getByRole("row", { name: /2019-05-15/ })).toContainText("37.5");
 

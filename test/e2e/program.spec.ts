@@ -90,13 +90,16 @@ test("the coordinator opens a program from the baseline, sets a goal, and runs a
   await details.getByLabel("Days").fill("2");
   const scrolled = await page.evaluate(() => window.scrollY);
   await details.getByRole("button", { name: "Save the details" }).click();
-  await expect(forum1).toContainText("2017-10-30 to 2017-10-31, 09:00 to 15:30, Tromsø · in preparation");
-  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(Math.min(scrolled, 200));
+  await expect(forum1).toContainText("2017-10-30 to 2017-10-31, 09:00 to 15:30 each day, Tromsø · in preparation");
+  expect(scrolled).toBeGreaterThan(500);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(150); // where she was, not the top nor the heading
   // A refusal shows next to its form: only the start time given.
   if (!(await details.isVisible())) await forum1.getByText("Edit title, place, agenda, themes and speakers").click();
   await details.getByLabel("To", { exact: true }).fill("");
   await details.getByRole("button", { name: "Save the details" }).click();
   await expect(details.getByRole("alert")).toHaveText("Give both the start and the end time, or neither (whole days).");
+  // Shown there and at the top of the page, and under no other form.
+  await expect(page.getByRole("alert").filter({ hasText: "Give both the start and the end time" })).toHaveCount(2);
   await forum1.getByRole("button", { name: "Mark as held" }).click();
   await expect(forum1).toContainText("· held");
   await forum1.getByRole("button", { name: "Start the follow-up" }).click();
@@ -177,7 +180,7 @@ test("a policy maker follows the regional goals and the cycle, and changes nothi
   await expect(page.getByRole("article", { name: /^Tromsø Marine/ })).toHaveCount(0);
   await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
   await expect(page.getByRole("main").getByRole("textbox")).toHaveCount(0);
-  await expect(page.getByRole("article", { name: "Forum 1: preparing the improvement program" })).toContainText("2017-10-30 to 2017-10-31, 09:00 to 15:30, Tromsø · closed");
+  await expect(page.getByRole("article", { name: "Forum 1: preparing the improvement program" })).toContainText("2017-10-30 to 2017-10-31, 09:00 to 15:30 each day, Tromsø · closed");
   await page.setViewportSize({ width: 360, height: 740 });
   expect(await overflow(page)).toBeLessThanOrEqual(0);
 });

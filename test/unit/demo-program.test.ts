@@ -87,10 +87,13 @@ describe("the demo's Arctic program 2017-2019", () => {
     for (const zone of zones) ICAL.TimezoneService.register(zone);
     const kickoff = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e)).find((e) => e.summary === "Forum 1: preparing the improvement program")!;
     expect(feed).toContain("DTSTART;TZID=Europe/Oslo:20171030T090000");
-    expect(feed).toContain("DTEND;TZID=Europe/Oslo:20171031T153000");
-    // 09:00 on 30 October 2017 in Oslo is 08:00 UTC (winter time began on the 29th); 15:30 on the 31st is 14:30 UTC.
+    expect(feed).toContain("DTEND;TZID=Europe/Oslo:20171030T153000");
+    expect(feed).toContain("RRULE:FREQ=DAILY;COUNT=2"); // the same hours on the second day, not one block through the night
+    // 09:00 on 30 October 2017 in Oslo is 08:00 UTC (winter time began on the 29th); until 15:30 (14:30 UTC), on the 30th and again on the 31st.
     expect(kickoff.startDate.toJSDate().toISOString()).toBe("2017-10-30T08:00:00.000Z");
-    expect(kickoff.endDate.toJSDate().toISOString()).toBe("2017-10-31T14:30:00.000Z");
+    expect(kickoff.endDate.toJSDate().toISOString()).toBe("2017-10-30T14:30:00.000Z");
+    const days = kickoff.iterator();
+    expect([days.next()!.toJSDate().toISOString(), days.next()!.toJSDate().toISOString(), days.next() ?? null]).toEqual(["2017-10-30T08:00:00.000Z", "2017-10-31T08:00:00.000Z", null]);
     // Forum 4 in June: summer time, 10:00 in Oslo is 08:00 UTC.
     const forum4 = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e)).find((e) => e.summary === "Forum 4: planning the next cycle")!;
     expect(forum4.startDate.toJSDate().toISOString()).toBe("2019-06-04T08:00:00.000Z");

@@ -217,7 +217,7 @@ describe("workshops and tasks by role", () => {
     const details = { title: "Forum 1: kickoff in Tromsø", place: "Tromsø", agenda: "RCES results; goals; joint projects", themes: "The baseline", speakers: "Kari Koordinator; Region of Troms", startTime: null, endTime: null, days: 1 };
     expect(await editWorkshop(manager, kickoff!.id, details, kickoff!.detailsRevision)).toMatchObject({ ok: false, status: 404 });
     expect(await editWorkshop(coordinator, kickoff!.id, { ...details, startTime: "09:00" }, kickoff!.detailsRevision)).toEqual({ ok: false, status: 422, error: "Give both the start and the end time, or neither (whole days)." });
-    expect(await editWorkshop(coordinator, kickoff!.id, { ...details, startTime: "15:00", endTime: "09:00" }, kickoff!.detailsRevision)).toEqual({ ok: false, status: 422, error: "On a one-day workshop the end time comes after the start time." });
+    expect(await editWorkshop(coordinator, kickoff!.id, { ...details, startTime: "15:00", endTime: "09:00" }, kickoff!.detailsRevision)).toEqual({ ok: false, status: 422, error: "The end time comes after the start time (the same hours on each day)." });
     expect(await editWorkshop(coordinator, kickoff!.id, { ...details, days: 6 }, kickoff!.detailsRevision)).toEqual({ ok: false, status: 422, error: "A workshop lasts 1 to 5 days." });
     expect(await editWorkshop(coordinator, kickoff!.id, details, kickoff!.detailsRevision)).toEqual({ ok: true });
     expect(await addWorkshop(policy, programId, { title: "Forum 5", themes: "" })).toMatchObject({ ok: false, status: 404 });

@@ -62,10 +62,10 @@ function AssignForm({ task, people }: { task: Task; people: People }) {
   );
 }
 
-/** "2017-10-30 to 2017-10-31, 09:00 to 15:30": its days, and its hours where set. */
+/** "2017-10-30 to 2017-10-31, 09:00 to 15:30 each day": its days, and its hours where set. */
 function when(w: Workshop): string {
   const days = w.days > 1 ? `${w.date} to ${addDaysIso(w.date!, w.days - 1)}` : w.date!;
-  return w.startTime && w.endTime ? `${days}, ${w.startTime} to ${w.endTime}` : days;
+  return w.startTime && w.endTime ? `${days}, ${w.startTime} to ${w.endTime}${w.days > 1 ? " each day" : ""}` : days;
 }
 
 export function WorkshopCard({ workshop: w, runs, people, timeZone }: { workshop: Workshop; runs: boolean; people: People; timeZone: string }) {
