@@ -87,13 +87,6 @@ export async function checkImport(fileName: string, text: string, catalogueId: s
   if (!catalogue) return { ok: false, errors: [`catalogue ${catalogueId} is not stored`] };
   const parsed = parseBenchmarksCsv(text, catalogue);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => formatFileError(fileName, e)) };
-  // A benchmarking is stored once it took place: a date ahead (a typo of the year, say) would pass
-  // into scorecards, progress and goal check-ins as if it were known.
-  const today = todayIso();
-  const ahead: Array<FileError> = parsed.assessments
-    .filter((a) => a.assessedOn > today)
-    .map((a) => ({ line: a.line, column: "assessed_on", message: `${a.assessedOn} is after today (${today}); a benchmarking is imported once it took place` }));
-  if (ahead.length) return { ok: false, errors: ahead.map((e) => formatFileError(fileName, e)) };
   if (guard) {
     const known = await knownClusters([...new Set(parsed.assessments.map((a) => a.cluster))]);
     const stored = new Map([...known].map(([id, cluster]) => [id, cluster.portfolios]));
@@ -114,7 +107,15 @@ export async function checkImport(fileName: string, text: string, catalogueId: s
       column: "assessed_on",
       message: `cluster ${a.cluster} already has a stored assessment of ${a.assessedOn}; stored assessments are never replaced`,
     }));
-  if (conflicts.length) return { ok: false, errors: conflicts.map((e) => formatFileError(fileName, e)) };
+  // A benchmarking is stored once it took place: a date ahead (a typo of the year, say) would pass
+  // into scorecards, progress and goal check-ins as if it were known.
+  const today = todayIso();
+  const ahead: Array<FileError> = parsed.assessments
+    .filter((a) => a.assessedOn > today)
+    .map((a) => ({ line: a.line, column: "assessed_on", message: `${a.assessedOn} is after today (${today}); a benchmarking is imported once it took place` }));
+  // Every such error of the file at once, in the order of its lines.
+  const refused = [...conflicts, ...ahead].sort((a, b) => a.line - b.line);
+  if (refused.length) return { ok: false, errors: refused.map((e) => formatFileError(fileName, e)) };
   return { ok: true, preview: await previewOf(fileName, catalogue, parsed.assessments, parsed.columns), assessments: parsed.assessments, sha256: digest, catalogue };
 }
 

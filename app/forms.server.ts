@@ -59,3 +59,8 @@ export function anchorOf(form: Record<string, FormDataEntryValue | Array<FormDat
   const anchor = form.anchor;
   return typeof anchor === "string" && /^[a-z]+-[A-Za-z0-9-]{1,80}$/.test(anchor) ? anchor : null;
 }
+
+/** Which form posted (ActionForm's key of its intent and ids), so that a refusal is shown next to it; null if none. */
+export function formKeyOf(form: Record<string, FormDataEntryValue | Array<FormDataEntryValue>>): string | null {
+  return typeof form.formKey === "string" ? form.formKey.slice(0, 300) : null;
+}

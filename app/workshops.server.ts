@@ -330,6 +330,8 @@ export async function workshopsOf(access: Pick<ProgramAccess, "program" | "part"
         ...t,
         overdue: !finished && !t.done && !t.waivedBecause && t.dueOn !== null && t.dueOn < today,
         mine: !finished && mayWorkOnTask(access.part, userId, t),
+        /** Whether "done" is taken now: a follow-up only once the workshop is held (taskCommand says the same). */
+        doneNow: t.phase !== "followUp" || HELD_STATES.has(String(snapshot.value)),
         /** Left open when its workshop closed or was cancelled: no longer to do. */
         endedWith: finished && !t.done && !t.waivedBecause ? (snapshot.value === "cancelled" ? "cancelled" : "closed") : null,
         /** Assigned to the viewer or one of their clusters (done, waived and closed ones too): their record of work. */

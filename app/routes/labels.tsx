@@ -6,11 +6,12 @@ import { requireViewer } from "~/auth/session.server";
 import { LabelTimeline, LabelTimelineLegend } from "~/components/label-timeline";
 import { TableScroll } from "~/components/table-scroll";
 import { portfolioLabel } from "~/components/scorecard-query";
-import { ActionForm } from "~/components/program/action-form";
+import { ActionForm, Fold } from "~/components/program/action-form";
 import { labelGoalsOf } from "~/goals.server";
+import { visibleAmong } from "~/benchmarks.server";
 import { DEFAULT_LABEL_RULES_ID, getLabelRules, labelCommand, listLabelRules, monitoredPortfolios, recordLabel, renewalsMonitor, type LabelView } from "~/labels.server";
 import { LABEL_STATUS_WORDS } from "~/labels/words";
-import { decimalField, describeIssues, readForm } from "~/forms.server";
+import { decimalField, describeIssues, formKeyOf, readForm } from "~/forms.server";
 import { isIsoDate } from "~/scorecard/benchmarks-csv";
 import { todayIso } from "~/scorecard/dates";
 import { LABEL_LEVELS } from "../../workflows/label";
@@ -38,6 +39,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     portfolios,
     monitor,
     goals: await labelGoalsOf(viewer, portfolio, asOf),
+    // Labels are public, a cluster's page is not: only the clusters this viewer may open are links.
+    openable: [...(await visibleAmong(viewer, [...new Set(monitor.record.map((l) => l.clusterId))]))],
     mayRecord: mayActFor(viewer, [portfolio]).ok && asOf === today,
     mayRecordToday: mayActFor(viewer, [portfolio]).ok,
     today,
@@ -57,8 +60,10 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
-  const parsed = actionSchema.safeParse(await readForm(request));
-  if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.` }, { status: 400 });
+  const form = await readForm(request);
+  const formKey = formKeyOf(form);
+  const parsed = actionSchema.safeParse(form);
+  if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.`, formKey }, { status: 400 });
   const input = parsed.data;
   const today = todayIso();
   const outcome =
@@ -67,7 +72,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       : input.intent === "renew"
         ? await labelCommand(viewer, input.labelId, { type: "RENEW", interviewOn: input.interviewOn }, input.revision, today)
         : await labelCommand(viewer, input.labelId, { type: "UPGRADE", level: input.level, interviewOn: input.interviewOn, score: input.score }, input.revision, today);
-  if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
+  if (!outcome.ok) return data({ error: outcome.error, formKey }, { status: outcome.status });
   // Back to the monitor with what was done (a reload then does not post again).
   const url = new URL(request.url);
   const portfolio = url.searchParams.get("p");
@@ -81,13 +86,18 @@ function Status({ status }: { status: string }) {
   return <span className={`label-${status}`}><span aria-hidden="true">{words?.symbol}</span> {words?.word ?? status}</span>;
 }
 
-function LabelList({ labels, empty }: { labels: ReadonlyArray<LabelView>; empty: string }) {
+/** A cluster's name, a link to its page where the viewer may open it. */
+function ClusterName({ label, openable }: { label: LabelView; openable: ReadonlyArray<string> }) {
+  return openable.includes(label.clusterId) ? <Link to={`/clusters/${encodeURIComponent(label.clusterId)}`}>{label.clusterName}</Link> : <>{label.clusterName}</>;
+}
+
+function LabelList({ labels, empty, openable }: { labels: ReadonlyArray<LabelView>; empty: string; openable: ReadonlyArray<string> }) {
   if (labels.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul>
       {labels.map((l) => (
         <li key={l.id}>
-          <Link to={`/clusters/${encodeURIComponent(l.clusterId)}`}>{l.clusterName}</Link>: {levelWord(l.level)}, valid to {l.validUntil} · <Status status={l.status} />
+          <ClusterName label={l} openable={openable} />: {levelWord(l.level)}, valid to {l.validUntil} · <Status status={l.status} />
           {l.status === "inGrace" && <> · renewable to {l.graceEnd}</>}
           {l.silverWindow && <span className="muted"> · Silver window {l.silverWindow.from} to {l.silverWindow.to} (after the benchmarking of {l.silverWindow.after})</span>}
         </li>
@@ -97,7 +107,7 @@ function LabelList({ labels, empty }: { labels: ReadonlyArray<LabelView>; empty:
 }
 
 export default function LabelsPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { portfolios, monitor, goals, mayRecord, mayRecordToday, today, saved, rules, ruleSets, defaultRules } = loaderData;
+  const { portfolios, monitor, goals, openable, mayRecord, mayRecordToday, today, saved, rules, ruleSets, defaultRules } = loaderData;
   const { counts } = monitor;
   return (
     <>
@@ -128,7 +138,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
           .
         </p>
       )}
-      {actionData?.error ? <p className="errors" role="alert">{actionData.error}</p> : saved && SAVED[saved] && <p className="notice" role="status">{SAVED[saved]}</p>}
+      {actionData?.error ? !actionData.formKey && <p className="errors" role="alert">{actionData.error}</p> : saved && SAVED[saved] && <p className="notice" role="status">{SAVED[saved]}</p>}
       {mayRecordToday && !mayRecord && (
         <p className="muted">A view of another day only looks back: <Link to={`/labels?p=${encodeURIComponent(monitor.portfolio)}`}>today's view</Link> records, renews and upgrades labels.</p>
       )}
@@ -146,20 +156,20 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
       <section aria-labelledby="ahead-h">
         <h2 id="ahead-h">Ahead</h2>
         <h3>Expiring within 90 days</h3>
-        <LabelList labels={monitor.expiringWithin90} empty="None." />
+        <LabelList labels={monitor.expiringWithin90} empty="None." openable={openable} />
         <h3>Expiring within 180 days</h3>
-        <LabelList labels={monitor.expiringWithin180} empty="None." />
+        <LabelList labels={monitor.expiringWithin180} empty="None." openable={openable} />
         <h3>In their grace year</h3>
-        <LabelList labels={monitor.inGrace} empty="None." />
+        <LabelList labels={monitor.inGrace} empty="None." openable={openable} />
         <h3>Lapsed</h3>
-        <LabelList labels={monitor.lapsed} empty="None." />
+        <LabelList labels={monitor.lapsed} empty="None." openable={openable} />
         <h3>In the Silver window</h3>
         {rules && (
           <p className="muted">
             Bronze labels within {rules.silverWindowMonths.from} to {rules.silverWindowMonths.to} months of their benchmarking: a second benchmarking in this window (and {rules.silverImprovementAreas} declared improvement areas) opens the way to Silver.
           </p>
         )}
-        <LabelList labels={monitor.inSilverWindow} empty="None." />
+        <LabelList labels={monitor.inSilverWindow} empty="None." openable={openable} />
       </section>
 
       <section aria-labelledby="goals-h">
@@ -191,7 +201,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
             <tbody>
               {monitor.labels.map((l) => (
                 <tr key={l.id}>
-                  <th scope="row"><Link to={`/clusters/${encodeURIComponent(l.clusterId)}`}>{l.clusterName}</Link></th>
+                  <th scope="row"><ClusterName label={l} openable={openable} /></th>
                   <td>{levelWord(l.level)}{l.score !== null ? ` (${l.score} %)` : ""}</td>
                   <td>{l.interviewOn}</td>
                   <td>{l.validUntil}</td>
@@ -200,21 +210,20 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
                   {mayRecord && (
                     <td>
                       {l.status !== "lapsed" && (
-                        <details>
-                          <summary>Renew or upgrade</summary>
-                          <ActionForm intent="renew" fields={{ labelId: l.id, revision: l.revision }} label={`Renew the label of ${l.clusterName}`}>
+                        <Fold summary="Renew or upgrade" forms={[{ intent: "renew", fields: { labelId: l.id } }, { intent: "upgrade", fields: { labelId: l.id } }]}>
+                          <ActionForm intent="renew" fields={{ labelId: l.id, revision: l.revision }} label={`Renew the label of ${l.clusterName}`} keepPlace={false}>
                             <label>Renewal interview <input type="date" name="interviewOn" required max={today} /></label>
                             <button type="submit" className="secondary">Renew</button>
                           </ActionForm>
                           {l.level !== "GOLD" && (
-                            <ActionForm intent="upgrade" fields={{ labelId: l.id, revision: l.revision }} label={`Upgrade the label of ${l.clusterName}`}>
+                            <ActionForm intent="upgrade" fields={{ labelId: l.id, revision: l.revision }} label={`Upgrade the label of ${l.clusterName}`} keepPlace={false}>
                               <label>To <select name="level">{l.level === "BRONZE" && <option value="SILVER">Silver</option>}<option value="GOLD">Gold</option></select></label>
                               <label>Interview <input type="date" name="interviewOn" required max={today} /></label>
                               <label>Score % (Gold) <input name="score" inputMode="decimal" size={4} /></label>
                               <button type="submit" className="secondary">Upgrade</button>
                             </ActionForm>
                           )}
-                        </details>
+                        </Fold>
                       )}
                     </td>
                   )}
@@ -226,7 +235,7 @@ export default function LabelsPage({ loaderData, actionData }: Route.ComponentPr
       </section>
 
       {mayRecord && (
-        <ActionForm intent="record" className="upload-form" label="Record a label">
+        <ActionForm intent="record" className="upload-form" label="Record a label" keepPlace={false}>
           <h2>Record a label</h2>
           <label>
             Cluster

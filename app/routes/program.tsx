@@ -7,7 +7,7 @@ import { ActionForm } from "~/components/program/action-form";
 import { AddGoalForm, CarryOver, GoalCard, Suggestions } from "~/components/program/goals";
 import { JointProjects } from "~/components/program/projects";
 import { MyTasks, WorkshopCard } from "~/components/program/workshops";
-import { anchorOf, describeIssues, readForm } from "~/forms.server";
+import { anchorOf, describeIssues, formKeyOf, readForm } from "~/forms.server";
 import { goalsToCarryOver, programView } from "~/programs.server";
 import { goalsOf, jointProjectsOf, mayProposeGoals, suggestionsFor } from "~/goals.server";
 import { programSeenBy } from "~/program-access.server";
@@ -65,8 +65,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
   const form = await readForm(request);
   const anchor = anchorOf(form);
-  // Which form posted (ActionForm's key), so that a refusal is shown next to it.
-  const answer = { formKey: typeof form.formKey === "string" ? form.formKey.slice(0, 300) : null };
+  const answer = { formKey: formKeyOf(form) };
   const parsed = programActionSchema.safeParse(form);
   if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.`, calendar: null, ...answer }, { status: 400 });
   const outcome = await runProgramAction(viewer, params.programId, parsed.data, todayIso());
@@ -104,7 +103,8 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         {!part.runs && <> · {part.clusters.length ? `you take part for ${goalClusters.map((c) => c.name).join(", ")}` : "you follow this program"}</>}
       </p>
       {/* What the last step did: a refusal, or (after a redirect) what was done; an answer shown in place (the calendar link) replaces both. */}
-      {actionData?.error ? <p className="errors" role="alert">{actionData.error}</p> : !actionData && loaderData.done && <p className="notice" role="status">{loaderData.done}</p>}
+      {/* A refusal of a form of the page is shown next to that form (ActionForm); only others here. */}
+      {actionData?.error ? !actionData.formKey && <p className="errors" role="alert">{actionData.error}</p> : !actionData && loaderData.done && <p className="notice" role="status">{loaderData.done}</p>}
 
       <section aria-labelledby="cycle-h">
         <h2 id="cycle-h">The cycle</h2>

@@ -33,6 +33,11 @@ test("without JavaScript, a coordinator opens a program, starts the kickoff, set
   await goal.getByRole("button", { name: "Record the check-in" }).click();
   await expect(goal.getByText("Check-ins (2)")).toBeVisible();
   await expect(page).toHaveURL(/\?done=check-in#goal-[0-9a-f-]+$/); // back at the goal, not the top of the page
+  // A refusal comes back there too, said next to the form.
+  await goal.getByLabel("Value", { exact: true }).fill("-3");
+  await goal.getByRole("button", { name: "Record the check-in" }).click();
+  await expect(page).toHaveURL(/#goal-[0-9a-f-]+$/);
+  await expect(goal.getByRole("alert")).toHaveText("The value must be a score from 0 to 100.");
   await goal.getByText("Check-ins (2)").click();
   await expect(goal.getByRole("row", { name: /2019-05-15/ })).toContainText("37.5");
 

@@ -36,6 +36,9 @@ test("a policy maker sees a label expiring within 90 days with its reminder", as
   await page.goto("/labels");
   const ahead = page.getByRole("region", { name: "Ahead" });
   await expect(ahead.getByRole("listitem").filter({ hasText: "Harstad Offshore Services Cluster" }).first()).toContainText(`Gold, valid to ${validUntil} · ▲ expiring soon`);
+  // Labels are public, cluster pages are not: only Alta (which consented) is a link for her.
+  await expect(ahead.getByRole("link", { name: "Alta Arctic Experience Cluster" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Harstad Offshore Services Cluster" })).toHaveCount(0);
   // The day the program's Silver goal was due is a link away: 1 of 4 clusters Silver then.
   await page.getByRole("link", { name: "2019-08-31" }).click();
   await expect(page.getByRole("region", { name: "Regional label goals" })).toContainText("1 on 2019-08-31");

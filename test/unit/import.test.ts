@@ -101,6 +101,12 @@ describe("benchmark import", () => {
       errors: ["other.csv line 3, column assessed_on: cluster c1 already has a stored assessment of 2017-05-01; stored assessments are never replaced"],
     });
     expect(await counts()).toEqual({ imports: 1, assessments: 2, clusters: 2 });
+    // With a date after today too: every error of the file at once, by line.
+    const { addDays, format } = await import("date-fns");
+    const tomorrow = format(addDays(new Date(), 1), "yyyy-MM-dd");
+    const both = await importBenchmarks("both.csv", ["cluster,name,portfolios,assessed_on,S1", `c3,Three,arctic,${tomorrow},10`, "c1,One,arctic,2017-05-01,99"].join("\n"), "rces-2017");
+    expect(both.ok ? [] : both.errors.map((e) => e.replace(/: .*/, ""))).toEqual(["both.csv line 2, column assessed_on", "both.csv line 3, column assessed_on"]);
+    expect(await counts()).toEqual({ imports: 1, assessments: 2, clusters: 2 });
   });
 
   it("adds a later round for known clusters", async () => {

@@ -3,7 +3,7 @@ import type { Suggestion } from "~/program/suggestions";
 import { IMPROVEMENT_AREAS } from "../../../workflows/goal";
 import { GoalChart } from "../goal-chart";
 import { TableScroll } from "../table-scroll";
-import { ActionForm } from "./action-form";
+import { ActionForm, Fold } from "./action-form";
 
 // Goals on the program page: each with its numbers, its history and a chart against the expected
 // line, and exactly the forms the viewer may use now; suggestions from the baseline; a new goal.
@@ -89,24 +89,22 @@ export function GoalCard({ goal, labels, today }: { goal: GoalRow; labels: Label
         )}
       </div>
       {goal.accepts.change && (
-        <details>
-          <summary>Change the target or due date</summary>
+        <Fold summary="Change the target or due date" forms={[{ intent: "change-target", fields }]}>
           <ActionForm key={goal.revision} intent="change-target" fields={fields} label={`New target for ${title}`} anchor={anchor}>
             <label>Target <input name="target" inputMode="decimal" required defaultValue={goal.target.value} size={6} /></label>
             <label>Due <input type="date" name="dueDate" required defaultValue={goal.target.date} /></label>
             <label>Why <input name="reason" required /></label>
             <button type="submit" className="secondary">{goal.state === "agreed" ? "Change (the old target is kept)" : "Change the draft"}</button>
           </ActionForm>
-        </details>
+        </Fold>
       )}
       {goal.accepts.withdraw && (
-        <details>
-          <summary>Withdraw this goal</summary>
+        <Fold summary="Withdraw this goal" forms={[{ intent: "withdraw", fields }]}>
           <ActionForm intent="withdraw" fields={fields} label={`Withdraw ${title}`} anchor={anchor}>
             <label>Why <input name="reason" required /></label>
             <button type="submit" className="secondary">Withdraw</button>
           </ActionForm>
-        </details>
+        </Fold>
       )}
     </article>
   );

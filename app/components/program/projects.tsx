@@ -1,6 +1,6 @@
 import { JOINT_PROJECT_STATUSES } from "~/program-terms";
 import { IMPROVEMENT_AREAS } from "../../../workflows/goal";
-import { ActionForm } from "./action-form";
+import { ActionForm, Fold } from "./action-form";
 
 // Joint projects of the program's clusters (report section 4): what they work on, who takes part,
 // how they are funded, where they stand. Those who run the program define and change them.
@@ -53,13 +53,12 @@ export function JointProjects({ projects, clusters, runs }: { projects: Readonly
             </p>
             <p className="muted">Clusters: {p.clusters.length ? p.clusters.map(name).join(", ") : "none named yet"}</p>
             {runs && (
-              <details>
-                <summary>Change this project</summary>
+              <Fold summary="Change this project" forms={[{ intent: "edit-project", fields: { projectId: p.id } }]}>
                 <ActionForm key={p.revision} intent="edit-project" fields={{ projectId: p.id, revision: p.revision }} className="upload-form" label={`Change ${p.title}`} anchor={`project-${p.id}`}>
                   <ProjectFields project={p} clusters={clusters} />
                   <button type="submit">Save the project</button>
                 </ActionForm>
-              </details>
+              </Fold>
             )}
           </article>
         ))

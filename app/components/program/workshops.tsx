@@ -2,7 +2,7 @@ import { AUDIENCES } from "~/forum-template";
 import { addDaysIso } from "~/scorecard/dates";
 import type { workshopsOf } from "~/workshops.server";
 import { TableScroll } from "../table-scroll";
-import { ActionForm } from "./action-form";
+import { ActionForm, Fold } from "./action-form";
 
 // Forum workshops on the program page: details, the steps the machine accepts now (only for those
 // who run the program), and the tasks, each settled by whoever it is theirs to settle.
@@ -37,9 +37,11 @@ export function TaskState({ task }: { task: Task }) {
   if (!task.mine) return <>open</>;
   return (
     <>
-      <ActionForm intent="task-done" fields={{ taskId: task.id, revision: task.revision }} className="inline" anchor={`workshop-${task.workshopId}`}>
-        <button type="submit" className="link-button" aria-label={`Mark done: ${task.title}`}>done</button>
-      </ActionForm>{" "}
+      {task.doneNow && (
+        <ActionForm intent="task-done" fields={{ taskId: task.id, revision: task.revision }} className="inline" anchor={`workshop-${task.workshopId}`}>
+          <button type="submit" className="link-button" aria-label={`Mark done: ${task.title}`}>done</button>
+        </ActionForm>
+      )}{" "}
       <ActionForm intent="task-waive" fields={{ taskId: task.id, revision: task.revision }} className="inline" anchor={`workshop-${task.workshopId}`}>
         <input name="reason" aria-label={`Why waive: ${task.title}`} placeholder="why waive" size={12} required />
         <button type="submit" className="link-button">waive</button>
@@ -113,8 +115,7 @@ export function WorkshopCard({ workshop: w, runs, people, timeZone }: { workshop
         )}
       </div>
       {w.accepts.edit && (
-        <details>
-          <summary>Edit title, place, agenda, themes and speakers</summary>
+        <Fold summary="Edit title, place, agenda, themes and speakers" forms={[{ intent: "edit-workshop", fields: { workshopId: w.id } }]}>
           <ActionForm key={w.detailsRevision} intent="edit-workshop" fields={{ workshopId: w.id, revision: w.detailsRevision }} className="upload-form" label={`Details of ${w.title}`} anchor={anchor}>
             <label>Title <input name="title" required defaultValue={w.title} /></label>
             <label>Place <input name="place" defaultValue={w.place} /></label>
@@ -129,7 +130,7 @@ export function WorkshopCard({ workshop: w, runs, people, timeZone }: { workshop
             </fieldset>
             <button type="submit">Save the details</button>
           </ActionForm>
-        </details>
+        </Fold>
       )}
       <TableScroll label={`Tasks of ${w.title}`}>
         <table>
