@@ -27,6 +27,9 @@ export function LabelTimeline({ current, record, asOf }: { current: ReadonlyArra
   const height = rows.length * ROW + 24;
   const years: Array<number> = [];
   for (let year = new Date(first * 86_400_000).getUTCFullYear() + 1; dayOf(`${year}-01-01`) <= last; year++) years.push(year);
+  // A year's label needs about 32 units of width: over a long span only every second (third…) year is named.
+  const yearWidth = (CHART_WIDTH - 2 * LEFT) / Math.max(1, (last - first) / 365.25);
+  const yearStep = Math.max(1, Math.ceil(32 / yearWidth));
   const levels = (row: (typeof rows)[number]) => row.labels.flatMap((l) => l.periods.map((p) => levelWord(p.level))).filter((level, i, list) => level !== list[i - 1]);
   const description = rows
     .map((row) => `${row.current.clusterName}, ${LABEL_STATUS_WORDS[row.current.status]?.word ?? row.current.status}: ${row.labels.flatMap((l) => l.periods.map((p) => `${levelWord(p.level)} ${p.from} to ${p.to}`)).join(", ")}; renewable to ${row.current.graceEnd}`)
@@ -44,7 +47,7 @@ export function LabelTimeline({ current, record, asOf }: { current: ReadonlyArra
       {years.map((year) => (
         <g key={year}>
           <line x1={x(`${year}-01-01`)} y1={0} x2={x(`${year}-01-01`)} y2={height - 14} className="chart-axis" />
-          <text x={x(`${year}-01-01`) + 2} y={height - 4} className="chart-note">{year}</text>
+          {year % yearStep === 0 && <text x={x(`${year}-01-01`) + 2} y={height - 4} className="chart-note">{year}</text>}
         </g>
       ))}
       {rows.map((row, i) => {
