@@ -43,13 +43,11 @@ export async function newPersonalCalendarToken(actor: Viewer): Promise<string> {
 const day = (date: string) => new Date(`${date}T12:00:00Z`);
 
 /**
- * The calendar of a region: its dates are whole days (X-WR-TIMEZONE names the region's zone for
- * the clients that show it); DTSTAMP stays in UTC as RFC 5545 asks, which a calendar-wide time
- * zone in ical-generator would turn into local time.
+ * The calendar of a region. No calendar-wide zone (ical-generator would print DTSTAMP in local
+ * time, not UTC as RFC 5545 asks): events with hours name theirs, and the generator adds its
+ * VTIMEZONE, as the RFC asks of every TZID used; X-WR-TIMEZONE names it for clients that show it.
  */
 function regionCalendar(name: string): ICalCalendar {
-  // No calendar-wide zone (it would print DTSTAMP in local time); events with hours name theirs, and
-  // the generator adds its VTIMEZONE definition, as RFC 5545 asks of every TZID used.
   return ical({ name, method: ICalCalendarMethod.PUBLISH, timezone: { name: null, generator: vtimezone }, x: [{ key: "X-WR-TIMEZONE", value: getSettings().timeZone }] });
 }
 

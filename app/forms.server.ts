@@ -54,12 +54,6 @@ export function describeIssues(error: z.ZodError, labels: Record<string, string>
     .join("; ");
 }
 
-/** The part of the page a form belongs to (ActionForm's `anchor`), if it is a plain element id; else null. */
-export function anchorOf(form: Record<string, FormDataEntryValue | Array<FormDataEntryValue>>): string | null {
-  const anchor = form.anchor;
-  return typeof anchor === "string" && /^[a-z]+-[A-Za-z0-9-]{1,80}$/.test(anchor) ? anchor : null;
-}
-
 /** Which form posted (ActionForm's key of its intent and ids), so that a refusal is shown next to it; null if none. */
 export function formKeyOf(form: Record<string, FormDataEntryValue | Array<FormDataEntryValue>>): string | null {
   return typeof form.formKey === "string" ? form.formKey.slice(0, 300) : null;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { differenceInCalendarDays, format, parseISO, subMonths } from "date-fns";
+import { differenceInCalendarDays, parseISO } from "date-fns";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { isAdmin, labelPortfolios, mayActForCluster, maySeePortfolioLabels, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
 import { levelWord } from "./labels/words";
 import { sendMail } from "./mail.server";
-import { todayIso } from "./scorecard/dates";
+import { addMonthsIso, todayIso } from "./scorecard/dates";
 import { machineRules, parseLabelRules, type LabelRuleSet } from "./labels/label-rules";
 import { createWorkflow, loadWorkflow, sendEvent } from "./workflows.server";
 import { graceEnd, labelMachine, LABEL_LEVELS, lastInterview, remindersDue, renewalBlocker, silverAwardBlockers, silverWindow, upgradeBlockers, type LabelEvent, type LabelLevel, type LabelStatus, type UpgradeFacts } from "../workflows/label";
@@ -79,7 +79,7 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   }
   const benchmarkedOn = input.level === "BRONZE" ? await benchmarkingBy(input.clusterId, input.interviewOn) : null;
   // Bronze is awarded after a benchmarking: one older than a label's validity cannot be it (its Silver window would be long past).
-  if (benchmarkedOn && benchmarkedOn < monthsBefore(input.interviewOn, rules.validityMonths)) {
+  if (benchmarkedOn && benchmarkedOn < addMonthsIso(input.interviewOn, -rules.validityMonths)) {
     return { ok: false, status: 422, error: `Bronze is awarded after a benchmarking: the cluster's latest by the interview is of ${benchmarkedOn}, more than ${rules.validityMonths} months before it. Import the benchmarking the label was awarded on first.` };
   }
   // The record runs forward: a new label comes after every earlier one, and none may be living then.
@@ -101,8 +101,6 @@ export async function recordLabel(actor: Viewer, input: LabelInput, today: strin
   await sendLabelReminders(today, { labelIds: [id] });
   return { ok: true, id };
 }
-
-const monthsBefore = (date: string, months: number) => format(subMonths(parseISO(date), months), "yyyy-MM-dd");
 
 /** The benchmarking a Bronze label is awarded on: the cluster's latest one by the interview (null: none stored). */
 async function benchmarkingBy(clusterId: string, interviewOn: string): Promise<string | null> {

@@ -14,3 +14,14 @@ export const CYCLE_STAGE_NAMES: Readonly<Record<string, string>> = {
   review: "Review forum",
   closed: "Closed",
 };
+
+/** A forum workshop's states in words, on its page and in the server's answers. */
+export const WORKSHOP_STATE_WORDS: Readonly<Record<string, string>> = {
+  draft: "draft",
+  scheduled: "scheduled",
+  preparing: "in preparation",
+  held: "held",
+  followingUp: "following up",
+  closed: "closed",
+  cancelled: "cancelled",
+};

@@ -168,12 +168,12 @@ export async function advanceCycle(actor: Viewer, id: string, command: CycleComm
   if (!program) return { ok: false, status: 404, error: "No such program." };
   const facts = await cycleFacts(program);
   // Closing opens the next cycle in the same transaction: never a closed cycle without its successor.
-  const next = command === "CLOSE" ? await prepareProgram(actor, nextCycleInput(program, await cycleContext(program.cycleId), today)) : null;
+  const next = command === "CLOSE" ? await prepareProgram(actor, nextCycleInput(program, (await cycleSnapshot(program.cycleId)).context, today)) : null;
   if (next && !next.ok) return next;
   const result = await sendEvent("improvementCycle", program.cycleId, eventFor(command, facts, actor.userId, today), { actorId: actor.userId, expectedRevision, alsoInTransaction: next?.write });
   if (result.ok) return next ? { ok: true, nextProgramId: next.id } : { ok: true };
   if (result.reason === "changed-meanwhile") return { ok: false, status: 409, error: result.message };
-  const snapshot = (await loadWorkflow("improvementCycle", program.cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>;
+  const snapshot = await cycleSnapshot(program.cycleId);
   const stage = String(snapshot.value);
   // The blockers explain a refusal only at the stage whose step they block; elsewhere the stage is the reason.
   const blocked = (command === "COMPLETE_KICKOFF" && stage === "kickoff") || (command === "START_REVIEW" && stage === "rebenchmarking");
@@ -204,8 +204,8 @@ function blockersAt(
   return [];
 }
 
-async function cycleContext(cycleId: string) {
-  return ((await loadWorkflow("improvementCycle", cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>).context;
+async function cycleSnapshot(cycleId: string) {
+  return (await loadWorkflow("improvementCycle", cycleId))!.snapshot as SnapshotFrom<typeof improvementCycleMachine>;
 }
 
 /**

@@ -8,6 +8,7 @@ import { db } from "./db.server";
 import type { ProgramAccess } from "./program-access.server";
 import { baselineAssessments, programClusters } from "./program-access.server";
 import { moveCycleAfterBenchmarking } from "./programs.server";
+import { cycleClosed } from "./goals.server";
 import { clusterValue, scorecardValue } from "./program/metrics";
 import { portfolioScorecard, type PortfolioScorecard } from "./scorecard/compute";
 import { compareScorecards, lightChanges, type LightChange, type ScorecardComparison } from "./scorecard/progress";
@@ -145,7 +146,7 @@ export async function checkInStoredRounds(program: Program, actorId: string | nu
 /** The hourly job's part: every open program's agreed goals take the values of the rounds stored (each once). */
 export async function checkInStoredRoundsOfOpenPrograms(today: string): Promise<void> {
   for (const program of await db().program.findMany({ orderBy: { startsOn: "asc" } })) {
-    if ((await db().workflowInstance.findUnique({ where: { id: program.cycleId }, select: { state: true } }))?.state === "closed") continue;
+    if (await cycleClosed(program)) continue;
     await checkInStoredRounds(program, null, today);
   }
 }
@@ -166,7 +167,7 @@ async function openProgramsOfRound(rows: ReadonlyArray<{ clusterId: string; asse
   const found = [];
   for (const program of await db().program.findMany({ where: { portfolio: { in: portfolios } }, orderBy: { startsOn: "asc" } })) {
     // A closed cycle stays as it was when it closed.
-    if ((await db().workflowInstance.findUnique({ where: { id: program.cycleId }, select: { state: true } }))?.state === "closed") continue;
+    if (await cycleClosed(program)) continue;
     const members = new Set((await programClusters(program)).map((c) => c.id));
     const round = rows.filter((a) => members.has(a.clusterId) && a.assessedOn >= program.startsOn);
     if (round.length) found.push({ program, round });
@@ -187,6 +188,8 @@ async function recordRoundCheckIns(program: Program, round: Array<{ clusterId: s
   const { catalogue, now } = await roundsOf(program, roundEnd);
   const regional = portfolioScorecard(catalogue, program.portfolio, now);
   const goals = await db().goal.findMany({ where: { programId: program.id }, select: { id: true, scope: true, clusterId: true, metric: true, workflowId: true } });
+  // What earlier runs recorded (the hourly job goes over the stored rounds again): passed over, not written twice.
+  const recorded = new Set((await db().checkIn.findMany({ where: { goalId: { in: goals.map((g) => g.id) }, sourceKey: { not: null } }, select: { sourceKey: true } })).map((c) => c.sourceKey));
   for (const goal of goals) {
     if (goal.metric.startsWith("free:") || goal.metric.startsWith("labels:")) continue;
     const snapshot = (await loadWorkflow("goal", goal.workflowId))!.snapshot as SnapshotFrom<typeof goalMachine>;
@@ -206,6 +209,7 @@ async function recordRoundCheckIns(program: Program, round: Array<{ clusterId: s
     // A value from after the due date does not count for the goal: it is not recorded against it.
     if (value === null || date > snapshot.context.target.date) continue;
     const source = `benchmarking ${date}`;
+    if (recorded.has(`${goal.id} ${source}`)) continue;
     try {
       await db().$transaction(async (tx) => {
         // Still agreed where it is written: a goal withdrawn meanwhile takes no value.

@@ -3,6 +3,7 @@ import type { SnapshotFrom } from "xstate";
 import { audit } from "./audit.server";
 import { mayWorkOnTask, type Viewer } from "./auth/roles";
 import { db } from "./db.server";
+import { WORKSHOP_STATE_WORDS } from "./program-terms";
 import { addDaysIso } from "./scorecard/dates";
 import { FORUM_TEMPLATE, TASK_TEMPLATE } from "./forum-template";
 import { learningForumThemes } from "./program/suggestions";
@@ -173,18 +174,9 @@ async function whyRefused(workshop: { workflowId: string; tasks: ReadonlyArray<T
   if (command.type === "CLOSE" && state === "followingUp" && openFollowUps(followUpsOf(workshop.tasks)).length) {
     return "Every follow-up task must be done, or waived with a reason, before the workshop closes.";
   }
-  return `That step is not possible while the workshop is ${WORKSHOP_STATE_WORDS[state] ?? state}.`;
+  return `That step is not possible now: the workshop is ${WORKSHOP_STATE_WORDS[state] ?? state}.`;
 }
 
-const WORKSHOP_STATE_WORDS: Readonly<Record<string, string>> = {
-  draft: "a draft without a date",
-  scheduled: "scheduled",
-  preparing: "in its preparation weeks",
-  held: "held (its follow-up has not started)",
-  followingUp: "in its follow-up",
-  closed: "closed",
-  cancelled: "cancelled",
-};
 
 /** A workshop step's writes beside its snapshot: the place when scheduled; task due dates set on scheduling, moved with a reschedule. */
 async function carryOut(

@@ -7,7 +7,7 @@ import { ActionForm } from "~/components/program/action-form";
 import { AddGoalForm, CarryOver, GoalCard, Suggestions } from "~/components/program/goals";
 import { JointProjects } from "~/components/program/projects";
 import { MyTasks, WorkshopCard } from "~/components/program/workshops";
-import { anchorOf, describeIssues, formKeyOf, readForm } from "~/forms.server";
+import { describeIssues, formKeyOf, readForm } from "~/forms.server";
 import { goalsToCarryOver, programView } from "~/programs.server";
 import { goalsOf, jointProjectsOf, mayProposeGoals, suggestionsFor } from "~/goals.server";
 import { programSeenBy } from "~/program-access.server";
@@ -64,7 +64,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = requireViewer(context, request);
   const form = await readForm(request);
-  const anchor = anchorOf(form);
   const answer = { formKey: formKeyOf(form) };
   const parsed = programActionSchema.safeParse(form);
   if (!parsed.success) return data({ error: `Not saved: ${describeIssues(parsed.error)}.`, calendar: null, ...answer }, { status: 400 });
@@ -75,7 +74,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // redirects (a reload then does not post again) with what was done.
   if (outcome.calendarToken) return { error: null, calendar: `${url.origin}/calendar/${outcome.calendarToken}.ics` };
   if (outcome.nextProgramId) return redirect(`/programs/${encodeURIComponent(outcome.nextProgramId)}?done=next-cycle`, 303);
-  return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}${anchor ? `#${anchor}` : ""}`, 303);
+  return redirect(`/programs/${encodeURIComponent(params.programId)}?${new URLSearchParams({ done: parsed.data.intent })}`, 303);
 }
 
 const COMMAND_LABELS: Record<string, string> = {
@@ -102,8 +101,7 @@ export default function ProgramPage({ loaderData, actionData }: Route.ComponentP
         {portfolioLabel(program.portfolio)} · {program.startsOn} to {program.endsOn}
         {!part.runs && <> · {part.clusters.length ? `you take part for ${goalClusters.map((c) => c.name).join(", ")}` : "you follow this program"}</>}
       </p>
-      {/* What the last step did: a refusal, or (after a redirect) what was done; an answer shown in place (the calendar link) replaces both. */}
-      {/* A refusal of a form of the page is shown next to that form (ActionForm); only others here. */}
+      {/* What the last step did: after a redirect, what was done; a refusal of one of the page's forms is said next to it (ActionForm), only others here; an answer shown in place (the calendar link) replaces both. */}
       {actionData?.error ? !actionData.formKey && <p className="errors" role="alert">{actionData.error}</p> : !actionData && loaderData.done && <p className="notice" role="status">{loaderData.done}</p>}
 
       <section aria-labelledby="cycle-h">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorOf, decimalField } from "../../app/forms.server";
+import { decimalField } from "../../app/forms.server";
 
 describe("a number typed into a form", () => {
   it("takes a decimal point or comma and keeps its value exactly", () => {
@@ -14,14 +14,5 @@ describe("a number typed into a form", () => {
     expect(decimalField.safeParse("").error?.issues[0]?.message).toBe("is required");
     expect(decimalField.safeParse("99999999999999999999999999999").error?.issues[0]?.message).toBe("must be a number of at most 15 digits");
     expect(decimalField.safeParse("1234567890.1234567").error?.issues[0]?.message).toBe("must be a number of at most 15 digits");
-  });
-});
-
-describe("the part of the page a form belongs to", () => {
-  it("is a plain element id, or nothing", () => {
-    expect(anchorOf({ anchor: "goal-0b1c2d3e-aaaa-4bbb-8ccc-123456789abc" })).toBe("goal-0b1c2d3e-aaaa-4bbb-8ccc-123456789abc");
-    expect(anchorOf({ anchor: "javascript:alert(1)" })).toBeNull();
-    expect(anchorOf({ anchor: "goal-1\r\nSet-Cookie: x" })).toBeNull();
-    expect(anchorOf({})).toBeNull();
   });
 });

@@ -162,8 +162,8 @@ describe("workshops of a program", () => {
     ]);
     const kickoff = drafts[0]!;
     expect(kickoff.tasks.map((t) => t.audience).sort()).toEqual(["clusters", "clusters", "regional", "regional", "team", "team"]);
-    expect(await workshopCommand(coordinator, kickoff.id, { type: "RESCHEDULE", date: "2017-10-30" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "That step is not possible while the workshop is a draft without a date." });
-    expect(await workshopCommand(coordinator, kickoff.id, { type: "HOLD" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "That step is not possible while the workshop is a draft without a date." });
+    expect(await workshopCommand(coordinator, kickoff.id, { type: "RESCHEDULE", date: "2017-10-30" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "That step is not possible now: the workshop is draft." });
+    expect(await workshopCommand(coordinator, kickoff.id, { type: "HOLD" }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "That step is not possible now: the workshop is draft." });
     expect(await workshopCommand(coordinator, kickoff.id, { type: "CANCEL", reason: " " }, kickoff.revision, "2017-09-01")).toEqual({ ok: false, status: 409, error: "Cancelling a workshop needs a reason." });
     expect(await workshopCommand(coordinator, kickoff.id, { type: "SCHEDULE", date: "2017-10-30", place: "Tromsø" }, kickoff.revision, "2017-09-01")).toEqual({ ok: true });
     let [scheduled] = await workshops(programId, "2017-09-01");

@@ -10,9 +10,9 @@ export type ActionAnswer = { error?: string | null; formKey?: string | null };
  * A refusal is shown next to the form that posted it (told by its key: the intent and its ids).
  * `anchor`: the id of the part of the page it belongs to. With JavaScript the page keeps its place
  * (unless `keepPlace` is false: the page then goes to its top, where the page says what was done);
- * without it, the answer returns to the anchor: posted to the address with the anchor as its
- * fragment, a refusal opens there, and the redirect after a step does too (so the anchor is sent
- * only until the page is hydrated).
+ * without it, the form posts to the address with the anchor as its fragment, so a refusal opens
+ * there, and so does the page after the redirect (a redirect without a fragment keeps the one it
+ * was reached with). Only until the page is hydrated: with JavaScript nothing jumps.
  */
 export function ActionForm({
   intent,
@@ -42,7 +42,6 @@ export function ActionForm({
     <Form method="post" className={className} aria-label={label} preventScrollReset={keepPlace} action={withoutScript ? `${location.pathname}${location.search}#${anchor}` : undefined}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="formKey" value={formKey} />
-      {withoutScript && <input type="hidden" name="anchor" value={anchor} />}
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

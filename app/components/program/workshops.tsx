@@ -1,4 +1,5 @@
 import { AUDIENCES } from "~/forum-template";
+import { WORKSHOP_STATE_WORDS } from "~/program-terms";
 import { addDaysIso } from "~/scorecard/dates";
 import type { workshopsOf } from "~/workshops.server";
 import { TableScroll } from "../table-scroll";
@@ -11,15 +12,6 @@ type Workshop = Awaited<ReturnType<typeof workshopsOf>>[number];
 type Task = Workshop["tasks"][number];
 type People = { clusters: ReadonlyArray<{ id: string; name: string }>; assignees: ReadonlyArray<{ id: string; name: string }> };
 
-const STATE_WORD: Record<string, string> = {
-  draft: "draft",
-  scheduled: "scheduled",
-  preparing: "in preparation",
-  held: "held",
-  followingUp: "following up",
-  closed: "closed",
-  cancelled: "cancelled",
-};
 const STEPS = { HOLD: "Mark as held", START_FOLLOW_UP: "Start the follow-up", CLOSE: "Close the workshop" } as const;
 
 function assignedTo(task: Task, people: People): string {
@@ -77,7 +69,7 @@ export function WorkshopCard({ workshop: w, runs, people, timeZone }: { workshop
     <article className="workshop" aria-labelledby={anchor}>
       <h3 id={anchor}>{w.title}</h3>
       <p>
-        {w.date ? `${when(w)}${w.place ? `, ${w.place}` : ""}` : "Not scheduled yet"} · <strong>{STATE_WORD[w.state] ?? w.state}</strong>
+        {w.date ? `${when(w)}${w.place ? `, ${w.place}` : ""}` : "Not scheduled yet"} · <strong>{WORKSHOP_STATE_WORDS[w.state] ?? w.state}</strong>
       </p>
       <p className="muted">Themes: {w.themes || "none yet"}</p>
       {w.agenda && <p className="keep-lines">Agenda: {w.agenda}</p>}
